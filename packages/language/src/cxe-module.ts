@@ -1,0 +1,64 @@
+import {
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
+    type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
+} from 'langium';
+import { CxeGeneratedModule, CxeGeneratedSharedModule } from './generated/module.js';
+import { EcosystemModels } from './model/ecosystem-models.js';
+import { CxeLexerErrorMessageProvider, CxeParserErrorMessageProvider } from './parser/cxe-error-messages.js';
+import { CxeLexer } from './parser/cxe-lexer.js';
+import { CxeValueConverter } from './parser/cxe-value-converter.js';
+import { CxeScopeComputation } from './references/cxe-scope-computation.js';
+import { CxeScopeProvider } from './references/cxe-scope-provider.js';
+import { CxeDocumentValidator } from './validation/cxe-document-validator.js';
+import { EcosystemProblems } from './validation/ecosystem-problems.js';
+import { CxeDocumentBuilder } from './workspace/cxe-document-builder.js';
+import { EcosystemMembership } from './workspace/ecosystem-membership.js';
+
+/** The services CXE adds to Langium's. */
+export type CxeAddedServices = {
+    workspace: {
+        EcosystemMembership: EcosystemMembership;
+        EcosystemModels: EcosystemModels;
+        EcosystemProblems: EcosystemProblems;
+    };
+};
+
+export type CxeServices = LangiumCoreServices & CxeAddedServices;
+
+/** Language-specific wiring: every CXE service is bound here and nowhere else. */
+export const CxeModule: Module<CxeServices, PartialLangiumCoreServices & CxeAddedServices> = {
+    parser: {
+        Lexer: services => new CxeLexer(services),
+        ValueConverter: () => new CxeValueConverter(),
+        ParserErrorMessageProvider: () => new CxeParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new CxeLexerErrorMessageProvider(),
+    },
+    references: {
+        ScopeComputation: services => new CxeScopeComputation(services),
+        ScopeProvider: services => new CxeScopeProvider(services as CxeServices),
+    },
+    validation: {
+        DocumentValidator: services => new CxeDocumentValidator(services as CxeServices),
+    },
+    workspace: {
+        EcosystemMembership: services => new EcosystemMembership(services.shared),
+        EcosystemModels: services => new EcosystemModels(services),
+        EcosystemProblems: services => new EcosystemProblems(services),
+    },
+};
+
+/** Shared wiring (one per language server): the ecosystem-aware document builder. */
+export const CxeSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        DocumentBuilder: services => new CxeDocumentBuilder(services),
+    },
+};
+
+/** Core services (no LSP): what the CLI and the tests use. */
+export function createCxeCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Cxe: CxeServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), CxeGeneratedSharedModule, CxeSharedModule);
+    const Cxe = inject(createDefaultCoreModule({ shared }), CxeGeneratedModule, CxeModule);
+    shared.ServiceRegistry.register(Cxe);
+    return { shared, Cxe };
+}

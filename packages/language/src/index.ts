@@ -1,0 +1,10 @@
+export * from './cxe-module.js';
+export * as ast from './generated/ast.js';
+export * from './model/describe.js';
+export * from './model/ecosystem-model.js';
+export * from './model/ecosystem-models.js';
+export * from './validation/diagnostic-codes.js';
+export * from './validation/ecosystem-problems.js';
+export * from './validation/problem.js';
+export * from './workspace/build-workspace.js';
+export * from './workspace/ecosystem-membership.js';

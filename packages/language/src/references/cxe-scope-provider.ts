@@ -1,0 +1,28 @@
+import { type ReferenceInfo, type Scope, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, AstUtils } from 'langium';
+import type { CxeServices } from '../cxe-module.js';
+import { type EcosystemMembership, ecosystemNameOf } from '../workspace/ecosystem-membership.js';
+
+/**
+ * A name resolves to an element of the reference's type declared in any file of the same ecosystem,
+ * never in another ecosystem. One scope per (ecosystem, type), built once per build.
+ */
+export class CxeScopeProvider extends DefaultScopeProvider {
+    private readonly membership: EcosystemMembership;
+    private readonly ecosystemScopes: WorkspaceCache<string, Scope>;
+
+    constructor(services: CxeServices) {
+        super(services);
+        this.membership = services.workspace.EcosystemMembership;
+        this.ecosystemScopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+    }
+
+    override getScope(context: ReferenceInfo): Scope {
+        const ecosystem = ecosystemNameOf(AstUtils.getDocument(context.container));
+        if (ecosystem === undefined) {
+            return EMPTY_SCOPE;
+        }
+        const referenceType = this.reflection.getReferenceType(context);
+        return this.ecosystemScopes.get(`${ecosystem}\u0000${referenceType}`, () =>
+            new MultiMapScope(this.indexManager.allElements(referenceType, this.membership.urisOf(ecosystem))));
+    }
+}

@@ -1,0 +1,58 @@
+import { DocumentState, type LangiumDocument, type LangiumDocuments, WorkspaceCache } from 'langium';
+import type { LangiumSharedCoreServices } from 'langium';
+import { isModel } from '../generated/ast.js';
+
+/** The ecosystem a document declares in its header, or undefined when the header is missing. */
+export function ecosystemNameOf(document: LangiumDocument): string | undefined {
+    const root = document.parseResult?.value;
+    return isModel(root) ? root.header?.name : undefined;
+}
+
+/**
+ * Which documents form which ecosystem: all files that declare the same ecosystem name are one model.
+ * Recomputed once per build, after every document is indexed (before any reference is linked).
+ */
+export class EcosystemMembership {
+    private readonly documents: LangiumDocuments;
+    private readonly cache: WorkspaceCache<string, ReadonlyMap<string, readonly LangiumDocument[]>>;
+
+    constructor(shared: LangiumSharedCoreServices) {
+        this.documents = shared.workspace.LangiumDocuments;
+        this.cache = new WorkspaceCache(shared, DocumentState.IndexedContent);
+    }
+
+    /** The documents of an ecosystem, sorted by URI so that every consumer sees one stable order. */
+    documentsOf(ecosystem: string): readonly LangiumDocument[] {
+        return this.byEcosystem().get(ecosystem) ?? [];
+    }
+
+    /** The URIs of an ecosystem's documents, as the index manager filters them. */
+    urisOf(ecosystem: string): Set<string> {
+        return new Set(this.documentsOf(ecosystem).map(doc => doc.uri.toString()));
+    }
+
+    ecosystems(): string[] {
+        return [...this.byEcosystem().keys()].sort();
+    }
+
+    private byEcosystem(): ReadonlyMap<string, readonly LangiumDocument[]> {
+        return this.cache.get('all', () => {
+            const groups = new Map<string, LangiumDocument[]>();
+            const sorted = this.documents.all.toArray().sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
+            for (const document of sorted) {
+                const name = ecosystemNameOf(document);
+                if (name !== undefined) {
+                    const group = groups.get(name) ?? [];
+                    group.push(document);
+                    groups.set(name, group);
+                }
+            }
+            return groups;
+        });
+    }
+}
+
+/** Code-unit order, independent of locale, so that output is the same on every machine. */
+export function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
