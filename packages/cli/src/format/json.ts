@@ -1,0 +1,12 @@
+import type { ValidationReport } from '../validate-files.js';
+
+/** The machine-readable report (version 1), documented in docs/cli.md. */
+export function formatJson(report: ValidationReport): string {
+    return JSON.stringify({
+        version: 1,
+        files: report.files,
+        errors: report.errors,
+        warnings: report.warnings,
+        diagnostics: report.diagnostics,
+    }, undefined, 2) + '\n';
+}

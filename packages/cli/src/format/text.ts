@@ -1,0 +1,20 @@
+import type { ValidationReport } from '../validate-files.js';
+
+/** `path:line:column severity code message`, one line each, then a summary line. */
+export function formatText(report: ValidationReport): string {
+    const lines = report.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+    lines.push(summary(report));
+    return lines.join('\n') + '\n';
+}
+
+function summary(report: ValidationReport): string {
+    const files = `${report.files} file${report.files === 1 ? '' : 's'}`;
+    if (report.errors === 0 && report.warnings === 0) {
+        return `${files} checked: no problems.`;
+    }
+    return `${files} checked: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}.`;
+}
+
+function plural(count: number, noun: string): string {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
