@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CxeServices } from '../cxe-module.js';
-import { describe, referenceTypeLabel } from '../model/describe.js';
+import { kindLabel, referenceTypeLabel } from '../model/describe.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
 import { type DiagnosticCode, severityOf } from './diagnostic-codes.js';
 import type { EcosystemProblems } from './ecosystem-problems.js';
@@ -49,7 +49,7 @@ export class CxeDocumentValidator extends DefaultDocumentValidator {
             const expected = referenceTypeLabel(this.reflection.getReferenceType(error.info));
             const namesakes = model?.elementsByName.get(name) ?? [];
             const message = namesakes.length > 0
-                ? `'${name}' is ${articled(describe(namesakes[0]))}, not ${articled(expected)}. Name ${articled(expected)} here.`
+                ? `'${name}' is ${articled(kindLabel(namesakes[0]))}, not ${articled(expected)}. Name ${articled(expected)} here.`
                 : `No ${expected} named '${name}' in ecosystem '${model?.name ?? '?'}'. Declare it or correct the name.`;
             diagnostics.push(this.toDiagnostic('error', message, {
                 node: error.info.container,

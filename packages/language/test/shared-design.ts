@@ -1,0 +1,8 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file compiles to packages/language/out/test/). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/** `../shared/design/conformance` beside the checkout, as CI lays it out. */
+export const conformanceDir = process.env.CXE_CONFORMANCE_DIR ?? path.resolve(repoRoot, '../shared/design/conformance');

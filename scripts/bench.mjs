@@ -1,0 +1,166 @@
+// `npm run bench`: times `cxe validate` on synthetic models of growing size against a bare-parse
+// floor, breaks the in-process build into phases, prints a table and writes bench-results/latest.json.
+// Run after `npm run build` (the npm script does both).
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { build as bundle } from 'esbuild';
+import { DocumentState, EmptyFileSystem } from 'langium';
+import { URI, createCxeCoreServices } from '@cxe/language';
+import { generateModel } from './bench/generate-model.mjs';
+
+const SIZES = [50, 500, 5000];
+const RUNS = 5;
+const PHASES = ['parse', 'indexScope', 'link', 'indexRefs', 'validate'];
+const TARGETS = { validateMs: 1000, ratio: 1.6, growth: 12 };
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cliEntry = join(root, 'packages/cli/bin/cxe.js');
+const peakRss = join(root, 'scripts/bench/peak-rss.mjs');
+const work = mkdtempSync(join(tmpdir(), 'cxe-bench-'));
+
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Bundles the bare-parse entry exactly as scripts/bundle.mjs bundles the CLI. */
+async function bundleBareParse() {
+    const outfile = join(work, 'bare-parse.js');
+    await bundle({
+        entryPoints: [join(root, 'scripts/bench/bare-parse-entry.mjs')],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node22',
+        minify: true,
+        banner: { js: "import { createRequire as __cxeRequire } from 'node:module'; const require = __cxeRequire(import.meta.url);" },
+        logLevel: 'warning',
+    });
+    return outfile;
+}
+
+/** Runs `node <entry> [args]` through peak-rss.mjs: resolves to its wall time (ms) and max RSS (KiB). */
+function runOnce(entry, args) {
+    return new Promise((resolve, reject) => {
+        const start = performance.now();
+        const child = spawn(process.execPath, [peakRss, entry, ...args], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        let rss = '';
+        child.stdio[2].on('data', chunk => stderr += chunk);
+        child.stdio[3].on('data', chunk => rss += chunk);
+        child.on('error', reject);
+        child.on('close', code => {
+            const ms = performance.now() - start;
+            // Exit code 0 only: a model with errors, or a crash, would not measure what we mean to.
+            code === 0 ? resolve({ ms, rssKiB: Number(rss) }) : reject(new Error(`${entry} ${args.join(' ')} exited with ${code}\n${stderr}`));
+        });
+    });
+}
+
+/** One warm-up run (file cache, code cache), then the median time and the peak RSS of RUNS runs. */
+async function timeProcess(entry, args) {
+    await runOnce(entry, args);
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+        runs.push(await runOnce(entry, args));
+    }
+    return { ms: median(runs.map(r => r.ms)), rssMiB: Math.max(...runs.map(r => r.rssKiB)) / 1024 };
+}
+
+/** Builds one document with fresh services as the CLI does, timing each phase of the build (ms). */
+async function buildPhases(text, uri) {
+    const { shared } = createCxeCoreServices(EmptyFileSystem);
+    const builder = shared.workspace.DocumentBuilder;
+    const marks = {};
+    const states = { scopes: DocumentState.ComputedScopes, linked: DocumentState.Linked, indexedRefs: DocumentState.IndexedReferences, validated: DocumentState.Validated };
+    for (const [phase, state] of Object.entries(states)) {
+        builder.onBuildPhase(state, () => { marks[phase] = performance.now(); });
+    }
+    const start = performance.now();
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(uri));
+    const parsed = performance.now();
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await builder.build([document], { validation: true });
+    const diagnostics = document.diagnostics ?? [];
+    return {
+        parse: parsed - start,
+        indexScope: marks.scopes - parsed,
+        link: marks.linked - marks.scopes,
+        indexRefs: marks.indexedRefs - marks.linked,
+        validate: marks.validated - marks.indexedRefs,
+        errors: diagnostics.filter(d => d.severity === 1).length,
+        warnings: diagnostics.filter(d => d.severity === 2).length,
+    };
+}
+
+async function timePhases(text, uri) {
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+        runs.push(await buildPhases(text, uri));
+    }
+    const phases = {};
+    for (const phase of PHASES) {
+        phases[phase] = median(runs.map(r => r[phase]));
+    }
+    return { phases, errors: runs[0].errors, warnings: runs[0].warnings };
+}
+
+function printTable(results) {
+    const header = ['N', 'size KiB', 'actors', 'flows', 'err/warn', 'validate ms', 'peak RSS MiB', 'bare-parse ms', 'ratio',
+        'parse ms', 'index+scope ms', 'link ms', 'index refs ms', 'checks ms'];
+    const rows = results.map(r => [r.n, (r.bytes / 1024).toFixed(0), r.actors, r.flows, `${r.errors}/${r.warnings}`,
+        r.validate.ms.toFixed(0), r.validate.rssMiB.toFixed(0), r.bareParse.ms.toFixed(0), r.ratio.toFixed(2),
+        ...PHASES.map(phase => r.phases[phase].toFixed(1))].map(String));
+    const widths = header.map((title, i) => Math.max(title.length, ...rows.map(row => row[i].length)));
+    for (const row of [header, ...rows]) {
+        console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
+    }
+}
+
+const verdict = (value, limit) => (value <= limit ? 'PASS' : 'MISS');
+
+try {
+    const bareParse = await bundleBareParse();
+    const models = SIZES.map(n => {
+        const { text, stats } = generateModel(n);
+        const file = join(work, `synthetic-${n}.cxe`);
+        writeFileSync(file, text);
+        return { n, text, stats, file };
+    });
+
+    await buildPhases(models[0].text, models[0].file); // warm up the in-process JIT
+    const results = [];
+    for (const { n, text, stats, file } of models) {
+        console.error(`bench: N=${n}…`);
+        const validate = await timeProcess(cliEntry, ['validate', file, '--format', 'json']);
+        const bare = await timeProcess(bareParse, [file]);
+        const { phases, errors, warnings } = await timePhases(text, file);
+        results.push({
+            n, bytes: Buffer.byteLength(text), actors: stats.actors, flows: stats.flows, errors, warnings,
+            validate, bareParse: bare, ratio: validate.ms / bare.ms, phases,
+        });
+    }
+
+    const large = results.at(-1);
+    const growth = large.validate.ms / results.at(-2).validate.ms;
+    const checks = [
+        [`N=${large.n} validate median ${large.validate.ms.toFixed(0)} ms <= ${TARGETS.validateMs} ms`, verdict(large.validate.ms, TARGETS.validateMs)],
+        [`N=${large.n} validate / bare parse ${large.ratio.toFixed(2)}x <= ${TARGETS.ratio}x`, verdict(large.ratio, TARGETS.ratio)],
+        [`growth validate(N=${large.n}) / validate(N=${results.at(-2).n}) ${growth.toFixed(2)}x <= ${TARGETS.growth}x`, verdict(growth, TARGETS.growth)],
+    ];
+
+    console.log(`\ncxe validate benchmark (Node ${process.version}; median of ${RUNS} runs after a warm-up; phases in-process)\n`);
+    printTable(results);
+    console.log('\nTargets (informational):');
+    checks.forEach(([text, mark]) => console.log(`  ${mark}  ${text}`));
+
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth,
+        targets: Object.fromEntries(checks.map(([text, mark]) => [text, mark])),
+    }, null, 2) + '\n');
+} finally {
+    rmSync(work, { recursive: true, force: true });
+}
