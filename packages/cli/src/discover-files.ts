@@ -11,15 +11,17 @@ export interface InputFile {
 
 /**
  * Expands the paths given on the command line: a file is taken as it is, a folder contributes every
- * `*.cxe` below it. Every missing path is reported at once; the same file given twice loads once.
+ * `*.cxe` below it. Every path that cannot be used is reported at once; the same file given twice loads once.
  */
 export async function discoverFiles(paths: readonly string[]): Promise<InputFile[]> {
-    const missing: string[] = [];
+    const problems: string[] = [];
     const found = new Map<string, InputFile>();
     for (const given of paths) {
         const kind = await pathKind(given);
         if (kind === 'missing') {
-            missing.push(given);
+            problems.push(`path does not exist: ${given}`);
+        } else if (kind === 'other') {
+            problems.push(`not a file or a folder: ${given}`);
         } else if (kind === 'file') {
             add(found, toPosix(path.normalize(given)), path.resolve(given));
         } else {
@@ -29,8 +31,8 @@ export async function discoverFiles(paths: readonly string[]): Promise<InputFile
             }
         }
     }
-    if (missing.length > 0) {
-        throw new UsageError(missing.map(p => `path does not exist: ${p}`).join('\n'));
+    if (problems.length > 0) {
+        throw new UsageError(problems.join('\n'));
     }
     if (found.size === 0) {
         throw new UsageError(`no .cxe files found in ${paths.join(', ')}`);
@@ -38,9 +40,11 @@ export async function discoverFiles(paths: readonly string[]): Promise<InputFile
     return [...found.values()];
 }
 
-async function pathKind(given: string): Promise<'file' | 'folder' | 'missing'> {
+async function pathKind(given: string): Promise<'file' | 'folder' | 'other' | 'missing'> {
     try {
-        return (await stat(given)).isDirectory() ? 'folder' : 'file';
+        const stats = await stat(given);
+        // Reading a named pipe or a device would block or never end: only regular files are read.
+        return stats.isDirectory() ? 'folder' : stats.isFile() ? 'file' : 'other';
     } catch {
         return 'missing';
     }

@@ -50,32 +50,37 @@ function decode(file: InputFile, bytes: Uint8Array): SourceText {
     return { file, text: lossy, decodingProblems: [problem] };
 }
 
-/** The offset of the first byte that is not valid UTF-8, by binary search over streaming decodes. */
-function firstInvalidUtf8Byte(bytes: Uint8Array): number | undefined {
-    if (isValid(bytes, bytes.length, false)) {
-        return undefined;
-    }
-    // Streaming decodes accept a prefix that ends inside a character, so validity is monotonic in length.
-    let valid = 0;
-    let invalid = bytes.length;
-    while (invalid - valid > 1) {
-        const middle = Math.floor((valid + invalid) / 2);
-        if (isValid(bytes, middle, true)) {
-            valid = middle;
-        } else {
-            invalid = middle;
+/**
+ * The offset of the first byte of the first sequence that is not well-formed UTF-8 (RFC 3629:
+ * no overlong forms, no surrogates, nothing above U+10FFFF), or undefined when all bytes are valid.
+ */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number | undefined {
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i];
+        const [length, low, high] = lead < 0x80 ? [1, 0, 0]
+            : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
+                : lead === 0xe0 ? [3, 0xa0, 0xbf]
+                    : lead === 0xed ? [3, 0x80, 0x9f]
+                        : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
+                            : lead === 0xf0 ? [4, 0x90, 0xbf]
+                                : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
+                                    : lead === 0xf4 ? [4, 0x80, 0x8f]
+                                        : [0, 0, 0];
+        if (length === 0 || i + length > bytes.length) {
+            return i;
         }
+        // The second byte has a narrower range for some leads; the others are plain continuation bytes.
+        for (let k = 1; k < length; k++) {
+            const byte = bytes[i + k];
+            const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
+            if (byte < min || byte > max) {
+                return i;
+            }
+        }
+        i += length;
     }
-    return invalid - 1;
-}
-
-function isValid(bytes: Uint8Array, length: number, stream: boolean): boolean {
-    try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream });
-        return true;
-    } catch {
-        return false;
-    }
+    return undefined;
 }
 
 function reason(error: unknown): string {
