@@ -77,6 +77,10 @@ describe('checks', () => {
         { title: 'organizations are exempt', text: base + 'organization Other\n', at: [] },
     ]);
 
+    describeCode('unmet-need', 'warning', [
+        { title: 'organizations are held to the other value rules', text: base.replace('seeks Fee }', 'seeks Fee, Service }'), at: [['Service', 1]] },
+    ]);
+
     describeCode('isolated-actor', 'warning', [
         { title: 'an actor that seeks something but is in no flow', text: base + 'thirdparty Press { seeks Fee }\n', at: [['Press', 0]] },
         { title: 'taking part in a flow is enough to not be isolated', text: base + 'thirdparty Press { seeks Fee }\nexchange Firm -> Press : Fee\n', at: [] },

@@ -5,14 +5,12 @@ import type { Check, Report } from '../problem.js';
 
 /**
  * The value rules ("what's in it for me?"). They never pile up on one actor; in order:
- * no-declared-value, isolated-actor, unreciprocated, then one unmet-need per sought value object.
- * Organizations are the focal firms and are exempt.
+ * no-declared-value (never for organizations, the focal firms), isolated-actor, unreciprocated, then
+ * one unmet-need per sought value object.
  */
 export const checkValueRules: Check = (model, report) => {
     for (const actor of model.actors) {
-        if (actor.kind !== 'organization') {
-            checkActorValue(model, actor, report);
-        }
+        checkActorValue(model, actor, report);
     }
 };
 
@@ -20,6 +18,9 @@ function checkActorValue(model: EcosystemModel, actor: Actor, report: Report): v
     const { gives, receives } = model.flowsOf(actor);
     const seeksSomething = actor.seeks.length > 0;
     if (!seeksSomething && receives.length === 0) {
+        if (actor.kind === 'organization') {
+            return;
+        }
         report({
             code: 'no-declared-value', node: actor, property: 'name',
             message: `${describe(actor, true)} has no declared value: what's in it for them? `
