@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { build as bundle } from 'esbuild';
 import { DocumentState, EmptyFileSystem } from 'langium';
-import { URI, createCxeCoreServices } from '@cxe/language';
+import { URI, createCxeBatchServices } from '@cxe/language';
 import { generateModel } from './bench/generate-model.mjs';
 
 const SIZES = [50, 500, 5000];
@@ -83,7 +83,7 @@ async function timeProcesses(commands) {
 
 /** Builds one document with fresh services as the CLI does, timing each phase of the build (ms). */
 async function buildPhases(text, uri) {
-    const { shared, Cxe } = createCxeCoreServices(EmptyFileSystem);
+    const { shared, Cxe } = createCxeBatchServices(EmptyFileSystem);
     // Services are created on first use: build the lexer and parser (a grammar analysis of some tens
     // of ms) before the clock starts, so that "parse" is parsing only.
     void [Cxe.parser.Lexer, Cxe.parser.LangiumParser];

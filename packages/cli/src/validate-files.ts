@@ -1,5 +1,5 @@
 import { NodeFileSystem } from 'langium/node';
-import { URI, buildWorkspace, createCxeCoreServices } from '@cxe/language';
+import { URI, buildWorkspace, createCxeBatchServices } from '@cxe/language';
 import type { InputFile } from './discover-files.js';
 import { type FileDiagnostic, fromDocument, sortDiagnostics } from './file-diagnostic.js';
 import { readSources } from './read-sources.js';
@@ -16,7 +16,7 @@ export interface ValidationReport {
 /** Loads all files into one workspace (files of one ecosystem are one model) and collects diagnostics. */
 export async function validateFiles(files: readonly InputFile[]): Promise<ValidationReport> {
     const { sources, unreadable } = await readSources(files);
-    const { shared } = createCxeCoreServices(NodeFileSystem);
+    const { shared } = createCxeBatchServices(NodeFileSystem);
     const documents = await buildWorkspace(shared, sources.map(source => ({
         uri: URI.file(source.file.absolutePath),
         text: source.text,

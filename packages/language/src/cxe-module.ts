@@ -8,11 +8,13 @@ import { EcosystemModels } from './model/ecosystem-models.js';
 import { CxeLexerErrorMessageProvider, CxeParserErrorMessageProvider } from './parser/cxe-error-messages.js';
 import { CxeLexer } from './parser/cxe-lexer.js';
 import { CxeValueConverter } from './parser/cxe-value-converter.js';
+import { CxeLinker } from './references/cxe-linker.js';
 import { CxeScopeComputation } from './references/cxe-scope-computation.js';
 import { CxeScopeProvider } from './references/cxe-scope-provider.js';
 import { CxeDocumentValidator } from './validation/cxe-document-validator.js';
 import { EcosystemProblems } from './validation/ecosystem-problems.js';
 import { CxeDocumentBuilder } from './workspace/cxe-document-builder.js';
+import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { EcosystemMembership } from './workspace/ecosystem-membership.js';
 
 /** The services CXE adds to Langium's. */
@@ -35,6 +37,7 @@ export const CxeModule: Module<CxeServices, PartialLangiumCoreServices & CxeAdde
         LexerErrorMessageProvider: () => new CxeLexerErrorMessageProvider(),
     },
     references: {
+        Linker: services => new CxeLinker(services),
         ScopeComputation: services => new CxeScopeComputation(services),
         ScopeProvider: services => new CxeScopeProvider(services as CxeServices),
     },
@@ -55,9 +58,29 @@ export const CxeSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSh
     },
 };
 
-/** Core services (no LSP): what the CLI and the tests use. */
-export function createCxeCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Cxe: CxeServices } {
-    const shared = inject(createDefaultSharedCoreModule(context), CxeGeneratedSharedModule, CxeSharedModule);
+/** Shared wiring for one-shot runs (the CLI): no reference index. */
+export const CxeBatchModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        IndexManager: services => new BatchIndexManager(services),
+    },
+};
+
+export interface CxeCoreServices {
+    readonly shared: LangiumSharedCoreServices;
+    readonly Cxe: CxeServices;
+}
+
+/** Core services (no LSP), able to rebuild after edits: what the tests use. */
+export function createCxeCoreServices(context: DefaultSharedCoreModuleContext): CxeCoreServices {
+    return createServices(inject(createDefaultSharedCoreModule(context), CxeGeneratedSharedModule, CxeSharedModule));
+}
+
+/** Core services for a one-shot build of a set of files, as the CLI does. */
+export function createCxeBatchServices(context: DefaultSharedCoreModuleContext): CxeCoreServices {
+    return createServices(inject(createDefaultSharedCoreModule(context), CxeGeneratedSharedModule, CxeSharedModule, CxeBatchModule));
+}
+
+function createServices(shared: LangiumSharedCoreServices): CxeCoreServices {
     const Cxe = inject(createDefaultCoreModule({ shared }), CxeGeneratedModule, CxeModule);
     shared.ServiceRegistry.register(Cxe);
     return { shared, Cxe };
