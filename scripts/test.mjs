@@ -21,7 +21,13 @@ async function runMocha({ name, files }) {
     console.log(`\n── ${name} ──`);
     const mocha = new Mocha({ reporter: 'spec', timeout: 60_000 });
     (await glob(files)).sort().forEach(file => mocha.addFile(file));
-    await mocha.loadFilesAsync();
+    try {
+        await mocha.loadFilesAsync();
+    } catch (error) {
+        // A suite that cannot even load counts as one failure, and the other suites still run.
+        console.error(`${name}: could not load the tests: ${error.message}`);
+        return { passed: 0, failed: 1 };
+    }
     return new Promise(resolve => {
         const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures }));
     });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { URI, buildWorkspace, createCxeCoreServices } from '../src/index.js';
@@ -48,7 +48,7 @@ function compare(expected: Expectation[], actual: Expectation[]): { missing: str
 }
 
 describe('conformance: ../shared/design/conformance as one workspace', () => {
-    const files = readdirSync(conformanceDir).filter(name => name.endsWith('.cxe')).sort();
+    const files = existsSync(conformanceDir) ? readdirSync(conformanceDir).filter(name => name.endsWith('.cxe')).sort() : [];
 
     it('finds the conformance files', () => {
         assert.ok(files.length >= 5, `expected the conformance files in ${conformanceDir}, found ${files.length}`);
