@@ -5,8 +5,13 @@ import { readFile } from 'node:fs/promises';
 const cliPackage = JSON.parse(await readFile(new URL('../packages/cli/package.json', import.meta.url), 'utf8'));
 
 await build({
-    entryPoints: ['packages/cli/out/src/cli.js'],
-    outfile: 'packages/cli/dist/cxe.js',
+    entryPoints: { cxe: 'packages/cli/out/src/cli.js' },
+    outdir: 'packages/cli/dist',
+    // Layout (elkjs) goes into its own chunk, loaded only when a diagram is drawn.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // A native module: installed per platform, loaded at run time.
+    external: ['@resvg/resvg-js'],
     bundle: true,
     platform: 'node',
     format: 'esm',

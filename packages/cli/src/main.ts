@@ -1,21 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { discoverFiles } from './discover-files.js';
-import { formatJson } from './format/json.js';
-import { formatText } from './format/text.js';
+import { type GenerateOptions, runGenerate } from './commands/generate.js';
+import { type ValidateOptions, runValidate } from './commands/validate.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from './generate/artefact.js';
+import { type Io, processIo } from './io.js';
 import { ExitCode, UsageError } from './usage-error.js';
-import { validateFiles } from './validate-files.js';
 import { version } from './version.js';
-
-interface ValidateOptions {
-    format: 'text' | 'json';
-    maxWarnings?: number;
-}
 
 /** Runs cxe with the given arguments and returns the exit code; all output goes through `io`. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
     let exitCode: number = ExitCode.ok;
     const program = new Command('cxe')
-        .description('Customer experience ecosystems as code: validate .cxe models.')
+        .description('Customer experience ecosystems as code: validate .cxe models, generate their diagrams and reports.')
         .version(version, '-v, --version')
         .exitOverride()
         .configureOutput({ writeOut: io.out, writeErr: io.err })
@@ -30,6 +25,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
             exitCode = await runValidate(paths, options, io);
         });
 
+    program.command('generate')
+        .description('write diagrams and reports of every view and journey into a folder')
+        .argument('<paths...>', '.cxe files or folders')
+        .requiredOption('-o, --out <dir>', 'the output folder (created when missing; nothing is written outside it)')
+        .option('-f, --format <formats>', `comma-separated: ${FORMATS.join(', ')}`, formatList, DEFAULT_FORMATS)
+        .option('--view <name>', 'only this view or journey')
+        .option('--check', 'write nothing; exit 1 if any generated file is missing, different or stale')
+        .option('--strict', 'generate nothing when the models have errors')
+        .action(async (paths: string[], options: GenerateOptions) => {
+            exitCode = await runGenerate(paths, options, io);
+        });
+
     try {
         await program.parseAsync([...argv], { from: 'user' });
         return exitCode;
@@ -38,22 +45,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
 }
 
-async function runValidate(paths: string[], options: ValidateOptions, io: Io): Promise<number> {
-    const report = await validateFiles(await discoverFiles(paths));
-    io.out(options.format === 'json' ? formatJson(report) : formatText(report));
-    report.unreadable.forEach(line => io.err(`cxe: ${line}\n`));
-    if (report.unreadable.length > 0) {
-        return ExitCode.usage;
-    }
-    const tooManyWarnings = options.maxWarnings !== undefined && report.warnings > options.maxWarnings;
-    return report.errors > 0 || tooManyWarnings ? ExitCode.problems : ExitCode.ok;
-}
-
 function nonNegativeInteger(value: string): number {
     if (!/^\d+$/.test(value)) {
         throw new InvalidArgumentError('expected a whole number of 0 or more.');
     }
     return Number(value);
+}
+
+function formatList(value: string): Format[] {
+    const formats = value.split(',').map(format => format.trim()).filter(Boolean);
+    const unknown = formats.filter(format => !(FORMATS as readonly string[]).includes(format));
+    if (unknown.length > 0 || formats.length === 0) {
+        throw new InvalidArgumentError(`expected a comma-separated list of ${FORMATS.join(', ')}.`);
+    }
+    return [...new Set(formats)] as Format[];
 }
 
 function reportFailure(error: unknown, io: Io): number {
@@ -69,13 +74,3 @@ function reportFailure(error: unknown, io: Io): number {
     io.err(`cxe: internal error: ${detail}\ncxe: this is a bug in cxe, not in your model; set CXE_DEBUG=1 for details.\n`);
     return ExitCode.internal;
 }
-
-export interface Io {
-    out(text: string): void;
-    err(text: string): void;
-}
-
-const processIo: Io = {
-    out: text => process.stdout.write(text),
-    err: text => process.stderr.write(text),
-};

@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../validate-files.js';
+import type { ValidationReport } from '../load-workspace.js';
 
 /** The machine-readable report (version 1), documented in docs/cli.md. */
 export function formatJson(report: ValidationReport): string {

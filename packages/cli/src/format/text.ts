@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../validate-files.js';
+import type { ValidationReport } from '../load-workspace.js';
 
 /** `path:line:column severity code message`, one line each, then a summary line. */
 export function formatText(report: ValidationReport): string {

@@ -29,11 +29,16 @@ export class EcosystemProblems {
 
     problemsFor(document: LangiumDocument): readonly Problem[] {
         const ecosystem = ecosystemNameOf(document);
-        if (ecosystem === undefined) {
-            return [];
-        }
-        const byDocument = this.cache.get(ecosystem, () => groupByDocument(runChecks(this.models.modelOf(ecosystem))));
-        return byDocument.get(document.uri.toString()) ?? [];
+        return ecosystem === undefined ? [] : this.byDocument(ecosystem).get(document.uri.toString()) ?? [];
+    }
+
+    /** Every problem of an ecosystem, all files together. */
+    problemsOf(ecosystem: string): readonly Problem[] {
+        return [...this.byDocument(ecosystem).values()].flat();
+    }
+
+    private byDocument(ecosystem: string): ReadonlyMap<string, readonly Problem[]> {
+        return this.cache.get(ecosystem, () => groupByDocument(runChecks(this.models.modelOf(ecosystem))));
     }
 }
 

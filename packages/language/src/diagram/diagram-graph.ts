@@ -1,0 +1,256 @@
+import type { AstNode } from 'langium';
+import { AstUtils, GrammarUtils } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { EcosystemModel, ResolvedFlow } from '../model/ecosystem-model.js';
+import { severityOf } from '../validation/diagnostic-codes.js';
+import type { Problem } from '../validation/problem.js';
+import { selectView } from './view-selection.js';
+
+export type NodeKind = 'customer' | 'employee' | 'partner' | 'organization' | 'thirdparty' | 'factor';
+
+export interface NodeProblems {
+    readonly errors: number;
+    readonly warnings: number;
+    /** The codes, sorted and without repeats. */
+    readonly codes: readonly string[];
+}
+
+export interface DiagramNode {
+    /** The element's name: unique in the ecosystem, and the key of the source map. */
+    readonly id: string;
+    readonly kind: NodeKind;
+    readonly label: string;
+    /** A second, smaller line: the segment size of an actor, the category and trend of a factor. */
+    readonly detail?: string;
+    readonly problems: NodeProblems;
+}
+
+export interface EdgeValue {
+    readonly name: string;
+    readonly label: string;
+    readonly kind: string;
+}
+
+export interface DiagramEdge {
+    readonly id: string;
+    readonly from: string;
+    readonly to: string;
+    readonly kind: 'flow' | 'affects';
+    /** The exchange's label or name; absent for a single anonymous flow and for `affects`. */
+    readonly exchange?: string;
+    readonly values: readonly EdgeValue[];
+    /** Touchpoint labels the flows go through. */
+    readonly via: readonly string[];
+    /** Solid when any value is tangible (money, product, service); dashed when all are intangible. */
+    readonly tangible: boolean;
+    readonly money: boolean;
+    /** How an environment factor affects its target. */
+    readonly note?: string;
+}
+
+/** The diagram of one view: what to draw, before any layout. */
+export interface DiagramGraph {
+    readonly ecosystem: string;
+    readonly view: string;
+    readonly title: string;
+    readonly direction: 'right' | 'down';
+    readonly nodes: readonly DiagramNode[];
+    readonly edges: readonly DiagramEdge[];
+}
+
+/** Where a diagram element comes from: the range of the element's name, or of its flows. */
+export interface SourceLocation {
+    readonly uri: string;
+    readonly range: { readonly start: Position; readonly end: Position };
+}
+interface Position { readonly line: number; readonly character: number }
+
+export const IMPLIED_VIEW = 'overview';
+const TANGIBLE: ReadonlySet<string> = new Set(['money', 'product', 'service']);
+
+/** The views to draw: the declared ones, or the implied whole-ecosystem view when none is declared. */
+export function viewNames(model: EcosystemModel): string[] {
+    return model.views.length > 0 ? model.views.map(view => view.name) : [IMPLIED_VIEW];
+}
+
+/**
+ * Builds the graph of a view: a node per included actor and environment factor, an edge per
+ * giver → receiver pair per exchange, and dotted `affects` edges from factors to included actors.
+ */
+export function buildDiagramGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[]): DiagramGraph {
+    const view = model.views.find(candidate => candidate.name === viewName);
+    if (!view && viewName !== IMPLIED_VIEW) {
+        throw new Error(`Ecosystem '${model.name}' has no view '${viewName}'.`);
+    }
+    const { actors, factors } = selectView(model, view);
+    const shown = new Set<ast.Actor>(actors);
+    const problemsByElement = countProblems(problems);
+    const nodes: DiagramNode[] = [
+        ...actors.map(actor => actorNode(actor, problemsByElement)),
+        ...factors.map(factor => factorNode(factor, problemsByElement)),
+    ];
+    const edges = [...flowEdges(model, shown), ...factors.flatMap(factor => affectsEdges(factor, shown))];
+    return {
+        ecosystem: model.name,
+        view: viewName,
+        title: titleOf(model, view),
+        direction: view?.layout === 'down' ? 'down' : 'right',
+        nodes,
+        edges,
+    };
+}
+
+/** Source locations of every node and edge of a graph, keyed by id, for click-to-source. */
+export function sourceLocations(model: EcosystemModel, graph: DiagramGraph): Record<string, SourceLocation> {
+    const locations: Record<string, SourceLocation> = {};
+    for (const node of graph.nodes) {
+        const element = model.elementsByName.get(node.id)?.[0];
+        if (element) {
+            locations[node.id] = locationOf(element);
+        }
+    }
+    const flowsByEdge = groupFlows(model);
+    for (const edge of graph.edges) {
+        const flow = flowsByEdge.get(edge.id)?.[0];
+        if (flow) {
+            locations[edge.id] = locationOf(flow.node);
+        }
+    }
+    return locations;
+}
+
+function titleOf(model: EcosystemModel, view: ast.View | undefined): string {
+    const ecosystem = model.headers.find(header => header.label)?.label ?? model.name;
+    return view ? `${ecosystem}: ${view.label ?? view.name}` : ecosystem;
+}
+
+function actorNode(actor: ast.Actor, problems: Map<string, NodeProblems>): DiagramNode {
+    return {
+        id: actor.name,
+        kind: actor.kind as NodeKind,
+        label: actor.label ?? actor.name,
+        detail: actor.size !== undefined ? `${groupDigits(actor.size)} ${actor.kind === 'partner' || actor.kind === 'organization' ? 'firms' : 'people'}` : undefined,
+        problems: problems.get(actor.name) ?? NO_PROBLEMS,
+    };
+}
+
+function factorNode(factor: ast.Factor, problems: Map<string, NodeProblems>): DiagramNode {
+    const detail = [factor.category, factor.trend].filter(Boolean).join(' · ');
+    return {
+        id: factor.name,
+        kind: 'factor',
+        label: factor.label ?? factor.name,
+        detail: detail || undefined,
+        problems: problems.get(factor.name) ?? NO_PROBLEMS,
+    };
+}
+
+/** Flows grouped into edges: one per exchange and ordered (giver, receiver) pair, in model order. */
+function groupFlows(model: EcosystemModel): Map<string, ResolvedFlow[]> {
+    const anonymous = new Map<ast.Exchange, number>();
+    const groups = new Map<string, ResolvedFlow[]>();
+    for (const flow of model.flows) {
+        if (!flow.giver || !flow.receiver) {
+            continue;
+        }
+        if (!flow.exchange.name && !anonymous.has(flow.exchange)) {
+            anonymous.set(flow.exchange, anonymous.size + 1);
+        }
+        const exchangeKey = flow.exchange.name ?? `#${anonymous.get(flow.exchange)}`;
+        const id = `${flow.giver.name}->${flow.receiver.name}@${exchangeKey}`;
+        const group = groups.get(id);
+        if (group) {
+            group.push(flow);
+        } else {
+            groups.set(id, [flow]);
+        }
+    }
+    return groups;
+}
+
+function flowEdges(model: EcosystemModel, shown: ReadonlySet<ast.Actor>): DiagramEdge[] {
+    const edges: DiagramEdge[] = [];
+    for (const [id, flows] of groupFlows(model)) {
+        const { giver, receiver, exchange } = flows[0];
+        if (!shown.has(giver!) || !shown.has(receiver!)) {
+            continue;
+        }
+        const values = unique(flows.flatMap(flow => flow.values)).map(value => ({ name: value.name, label: value.label ?? value.name, kind: value.kind }));
+        edges.push({
+            id,
+            from: giver!.name,
+            to: receiver!.name,
+            kind: 'flow',
+            exchange: exchange.name ? exchange.label ?? exchange.name : undefined,
+            values,
+            via: unique(flows.flatMap(flow => flow.touchpoint ? [flow.touchpoint.label ?? flow.touchpoint.name] : [])),
+            tangible: values.length === 0 || values.some(value => TANGIBLE.has(value.kind)),
+            money: values.some(value => value.kind === 'money'),
+        });
+    }
+    return edges;
+}
+
+function affectsEdges(factor: ast.Factor, shown: ReadonlySet<ast.Actor>): DiagramEdge[] {
+    return factor.affects.flatMap(impact => {
+        const target = impact.target?.ref;
+        if (!ast.isActor(target) || !shown.has(target)) {
+            return [];
+        }
+        return [{
+            id: `${factor.name}~>${target.name}`,
+            from: factor.name,
+            to: target.name,
+            kind: 'affects' as const,
+            values: [],
+            via: [],
+            tangible: false,
+            money: false,
+            note: impact.note,
+        }];
+    }).filter((edge, index, all) => all.findIndex(other => other.id === edge.id) === index);
+}
+
+const NO_PROBLEMS: NodeProblems = { errors: 0, warnings: 0, codes: [] };
+
+/** Problems counted on the top-level element they sit in (an actor, for a problem on its `seeks`). */
+function countProblems(problems: readonly Problem[]): Map<string, NodeProblems> {
+    const counts = new Map<string, { errors: number; warnings: number; codes: Set<string> }>();
+    for (const problem of problems) {
+        const element = topLevelElement(problem.node);
+        if (!element?.name) {
+            continue;
+        }
+        const count = counts.get(element.name) ?? { errors: 0, warnings: 0, codes: new Set<string>() };
+        if (severityOf(problem.code) === 'error') {
+            count.errors++;
+        } else {
+            count.warnings++;
+        }
+        count.codes.add(problem.code);
+        counts.set(element.name, count);
+    }
+    return new Map([...counts].map(([name, count]) => [name, { errors: count.errors, warnings: count.warnings, codes: [...count.codes].sort() }]));
+}
+
+function topLevelElement(node: AstNode): ast.Element | undefined {
+    let current: AstNode | undefined = node;
+    while (current && !ast.isModel(current.$container)) {
+        current = current.$container;
+    }
+    return current && ast.isElement(current) ? current : undefined;
+}
+
+function locationOf(node: AstNode): SourceLocation {
+    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
+    const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { uri: AstUtils.getDocument(node).uri.toString(), range };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+    return [...new Set(items)];
+}
+
+function groupDigits(value: number): string {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

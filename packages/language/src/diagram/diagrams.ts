@@ -1,0 +1,30 @@
+import type { EcosystemModel } from '../model/ecosystem-model.js';
+import type { Problem } from '../validation/problem.js';
+import { type DiagramGraph, type SourceLocation, buildDiagramGraph, sourceLocations } from './diagram-graph.js';
+import { type LaidOutGraph, layoutGraph } from './layout.js';
+import { MAX_DETAILED_NODES, groupByKind } from './overview.js';
+import { renderSvg } from './render-svg.js';
+
+/** The graph to draw for a view: the view itself, or its overview when it is too large to read. */
+export function viewGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[]): DiagramGraph {
+    const graph = buildDiagramGraph(model, viewName, problems);
+    return graph.nodes.length > MAX_DETAILED_NODES ? groupByKind(graph) : graph;
+}
+
+export interface RenderedDiagram {
+    readonly graph: DiagramGraph;
+    readonly laidOut: LaidOutGraph;
+    readonly svg: string;
+    /** Where each node and edge of the SVG comes from, by its data-cxe-element / data-cxe-edge id. */
+    readonly sources: Record<string, SourceLocation>;
+}
+
+/**
+ * The one function behind both the CLI's SVG and the editor preview: same model, same bytes.
+ * Layout runs here only, so nothing that needs no picture pays for it.
+ */
+export async function renderDiagram(model: EcosystemModel, viewName: string, problems: readonly Problem[]): Promise<RenderedDiagram> {
+    const graph = viewGraph(model, viewName, problems);
+    const laidOut = await layoutGraph(graph);
+    return { graph, laidOut, svg: renderSvg(laidOut), sources: sourceLocations(model, graph) };
+}

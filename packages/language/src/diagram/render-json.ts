@@ -1,0 +1,38 @@
+import type { LaidOutGraph } from './layout.js';
+
+/** The laid-out graph as JSON (version 1), documented by docs/graph.schema.json. */
+export function renderJson(laidOut: LaidOutGraph): string {
+    const { graph } = laidOut;
+    const round = (n: number) => Math.round(n * 100) / 100;
+    return JSON.stringify({
+        version: 1,
+        ecosystem: graph.ecosystem,
+        view: graph.view,
+        title: graph.title,
+        direction: graph.direction,
+        width: round(laidOut.width),
+        height: round(laidOut.height),
+        nodes: laidOut.nodes.map(({ node, x, y, width, height }) => ({
+            id: node.id,
+            kind: node.kind,
+            label: node.label,
+            ...(node.detail ? { detail: node.detail } : {}),
+            problems: node.problems,
+            x: round(x), y: round(y), width: round(width), height: round(height),
+        })),
+        edges: laidOut.edges.map(({ edge, points, label }) => ({
+            id: edge.id,
+            from: edge.from,
+            to: edge.to,
+            kind: edge.kind,
+            ...(edge.exchange ? { exchange: edge.exchange } : {}),
+            values: edge.values,
+            via: edge.via,
+            tangible: edge.tangible,
+            money: edge.money,
+            ...(edge.note ? { note: edge.note } : {}),
+            points: points.map(point => [round(point.x), round(point.y)]),
+            ...(label ? { label: { x: round(label.x), y: round(label.y), width: round(label.width), height: round(label.height), lines: label.lines } } : {}),
+        })),
+    }, undefined, 2) + '\n';
+}

@@ -1,0 +1,183 @@
+import type { DiagramEdge, DiagramGraph, NodeKind } from './diagram-graph.js';
+import { COLORS, KIND_STYLES, NODE_KINDS } from './diagram-style.js';
+import {
+    DETAIL_FONT, DETAIL_LINE, LABEL_FONT, LABEL_LINE, NODE_FONT, NODE_LINE,
+    type LaidOutEdge, type LaidOutGraph, type LaidOutNode, type Point,
+} from './layout.js';
+import { escapeXml, num, svgDocument } from './svg-utils.js';
+import { textWidth } from './text-metrics.js';
+
+const MARGIN = 24;
+const HEADER = 64;
+const LEGEND_ROW = 26;
+const LEGEND_GAP = 22;
+
+/**
+ * The diagram as a self-contained SVG. Every group that stands for a model element carries its name
+ * in `data-cxe-element` (edges: `data-cxe-edge`), which the editor preview uses for click-to-source.
+ */
+export function renderSvg(laidOut: LaidOutGraph): string {
+    const { graph } = laidOut;
+    const legend = legendItems(graph);
+    const subtitle = `${graph.ecosystem} · view ${graph.view} · ${count(laidOut.nodes.filter(n => n.node.kind !== 'factor').length, 'actor')} · ${count(graph.edges.filter(e => e.kind === 'flow').length, 'value exchange')}`;
+    const contentWidth = Math.max(laidOut.width, textWidth(graph.title, 18, true), textWidth(subtitle, 12), 360);
+    const legendRows = layoutLegend(legend, contentWidth);
+    const width = contentWidth + MARGIN * 2;
+    const legendTop = HEADER + laidOut.height + LEGEND_GAP;
+    const height = legendTop + legendRows.length * LEGEND_ROW + MARGIN;
+    const body = [
+        defs(),
+        `<text x="${MARGIN}" y="32" font-size="18" font-weight="bold" fill="${COLORS.title}">${escapeXml(graph.title)}</text>`,
+        `<text x="${MARGIN}" y="52" font-size="12" fill="${COLORS.muted}">${escapeXml(subtitle)}</text>`,
+        `<g transform="translate(${MARGIN} ${HEADER})">`,
+        ...laidOut.edges.map(edgeGroup),
+        ...laidOut.nodes.map(nodeGroup),
+        '</g>',
+        `<g data-cxe-legend="" transform="translate(${MARGIN} ${num(legendTop)})">`,
+        `<line x1="0" x2="${num(contentWidth)}" y1="-10" y2="-10" stroke="${COLORS.border}"/>`,
+        ...legendRows.flatMap((row, r) => row.map(({ item, x }) => item.draw(x, r * LEGEND_ROW + 8))),
+        '</g>',
+    ];
+    const description = `Customer experience ecosystem diagram of ${graph.ecosystem}, view ${graph.view}: `
+        + `${laidOut.nodes.map(n => n.node.label).join(', ')}.`;
+    return svgDocument(width, height, graph.title, description, body);
+}
+
+function defs(): string {
+    const marker = (id: string, color: string) =>
+        `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="${color}"/></marker>`;
+    return `<defs>${marker('cxe-arrow', COLORS.flow)}${marker('cxe-arrow-money', COLORS.money)}${marker('cxe-arrow-affects', COLORS.affects)}</defs>`;
+}
+
+interface EdgeLook { readonly stroke: string; readonly width: number; readonly dash?: string; readonly marker: string }
+
+function edgeLook(edge: Pick<DiagramEdge, 'kind' | 'money' | 'tangible'>): EdgeLook {
+    if (edge.kind === 'affects') {
+        return { stroke: COLORS.affects, width: 1.5, dash: '2 4', marker: 'cxe-arrow-affects' };
+    }
+    if (edge.money) {
+        return { stroke: COLORS.money, width: 2.5, dash: edge.tangible ? undefined : '7 5', marker: 'cxe-arrow-money' };
+    }
+    return { stroke: COLORS.flow, width: 1.5, dash: edge.tangible ? undefined : '7 5', marker: 'cxe-arrow' };
+}
+
+function edgeGroup(laidOut: LaidOutEdge): string {
+    const { edge, points, label } = laidOut;
+    const look = edgeLook(edge);
+    const tooltip = edge.kind === 'affects'
+        ? `${edge.from} affects ${edge.to}${edge.note ? `: ${edge.note}` : ''}`
+        : `${edge.exchange ? `${edge.exchange}: ` : ''}${edge.from} gives ${edge.to} ${edge.values.map(v => `${v.label} (${v.kind})`).join(', ')}${edge.via.length ? ` via ${edge.via.join(', ')}` : ''}`;
+    const parts = [
+        `<g data-cxe-edge="${escapeXml(edge.id)}" data-cxe-kind="${edge.kind}">`,
+        `<title>${escapeXml(tooltip)}</title>`,
+        `<path d="${pathOf(points)}" fill="none" stroke="${look.stroke}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''} marker-end="url(#${look.marker})"/>`,
+    ];
+    if (label) {
+        parts.push(
+            `<rect x="${num(label.x)}" y="${num(label.y)}" width="${num(label.width)}" height="${num(label.height)}" rx="3" fill="${COLORS.background}" fill-opacity="0.92"/>`,
+            ...label.lines.map((line, i) => `<text x="${num(label.x + label.width / 2)}" y="${num(label.y + 4 + LABEL_LINE * (i + 0.5))}" font-size="${LABEL_FONT}" text-anchor="middle" dominant-baseline="central" fill="${line.startsWith('$ ') ? COLORS.money : line.startsWith('via ') ? COLORS.muted : COLORS.title}"${line.startsWith('via ') ? ' font-style="italic"' : ''}>${escapeXml(line)}</text>`),
+        );
+    }
+    parts.push('</g>');
+    return parts.join('');
+}
+
+function pathOf(points: readonly Point[]): string {
+    return points.map((point, i) => `${i === 0 ? 'M' : 'L'}${num(point.x)} ${num(point.y)}`).join('');
+}
+
+function nodeGroup(laidOut: LaidOutNode): string {
+    const { node, x, y, width, height } = laidOut;
+    const style = KIND_STYLES[node.kind];
+    const { errors, warnings, codes } = node.problems;
+    const problems = errors + warnings > 0 ? ` · ${[errors ? count(errors, 'error') : '', warnings ? count(warnings, 'warning') : ''].filter(Boolean).join(', ')}: ${codes.join(', ')}` : '';
+    const textBlock = [...laidOut.labelLines.map(() => NODE_LINE), ...laidOut.detailLines.map(() => DETAIL_LINE)].reduce((a, b) => a + b, 0);
+    const top = y + (height - textBlock) / 2;
+    return [
+        `<g data-cxe-element="${escapeXml(node.id)}" data-cxe-kind="${node.kind}">`,
+        `<title>${escapeXml(`${style.title} ${node.id}${node.label !== node.id ? ` (${node.label})` : ''}${problems}`)}</title>`,
+        shape(node.kind, x, y, width, height),
+        ...laidOut.labelLines.map((line, i) =>
+            `<text x="${num(x + width / 2)}" y="${num(top + NODE_LINE * (i + 0.5))}" font-size="${NODE_FONT}" font-weight="bold" text-anchor="middle" dominant-baseline="central" fill="${style.text}">${escapeXml(line)}</text>`),
+        ...laidOut.detailLines.map((line, i) =>
+            `<text x="${num(x + width / 2)}" y="${num(top + laidOut.labelLines.length * NODE_LINE + DETAIL_LINE * (i + 0.5))}" font-size="${DETAIL_FONT}" text-anchor="middle" dominant-baseline="central" fill="${style.text}" fill-opacity="0.8">${escapeXml(line)}</text>`),
+        errors + warnings > 0 ? badge(x + width - 4, y + 4, errors > 0) : '',
+        '</g>',
+    ].join('');
+}
+
+/** The outline of a node: each kind has its own shape, so the diagram reads without colour too. */
+function shape(kind: NodeKind, x: number, y: number, w: number, h: number, strokeWidth = 1.5): string {
+    const { fill, stroke } = KIND_STYLES[kind];
+    const paint = `fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"`;
+    const polygon = (points: Array<[number, number]>, extra = '') => `<polygon points="${points.map(([px, py]) => `${num(px)},${num(py)}`).join(' ')}" ${paint}${extra}/>`;
+    const inset = Math.min(12, w / 6);
+    switch (kind) {
+        case 'customer':
+            return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="${num(Math.min(h / 2, 22))}" ${paint}/>`;
+        case 'employee':
+            return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="8" ${paint}/>`;
+        case 'partner':
+            return polygon([[x + inset, y], [x + w - inset, y], [x + w, y + h / 2], [x + w - inset, y + h], [x + inset, y + h], [x, y + h / 2]]);
+        case 'organization':
+            return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="2" ${paint}/>`
+                + `<rect x="${num(x + 4)}" y="${num(y + 4)}" width="${num(w - 8)}" height="${num(h - 8)}" rx="1" fill="none" stroke="${stroke}" stroke-width="1"/>`;
+        case 'thirdparty':
+            return polygon([[x + inset, y], [x + w, y], [x + w - inset, y + h], [x, y + h]]);
+        case 'factor':
+            return polygon([[x, y], [x + w - inset, y], [x + w, y + inset], [x + w, y + h], [x, y + h]], ' stroke-dasharray="5 3"');
+    }
+}
+
+function badge(cx: number, cy: number, error: boolean): string {
+    return `<circle cx="${num(cx)}" cy="${num(cy)}" r="9" fill="${error ? COLORS.error : COLORS.warning}" stroke="${COLORS.background}" stroke-width="1.5"/>`
+        + `<text x="${num(cx)}" y="${num(cy)}" font-size="12" font-weight="bold" text-anchor="middle" dominant-baseline="central" fill="#ffffff">!</text>`;
+}
+
+interface LegendItem {
+    readonly width: number;
+    draw(x: number, y: number): string;
+}
+
+function legendItems(graph: DiagramGraph): LegendItem[] {
+    const label = (text: string, x: number, y: number) =>
+        `<text x="${num(x)}" y="${num(y)}" font-size="11" dominant-baseline="central" fill="${COLORS.title}">${escapeXml(text)}</text>`;
+    const kinds: LegendItem[] = NODE_KINDS.filter(kind => graph.nodes.some(node => node.kind === kind)).map(kind => ({
+        width: 34 + textWidth(KIND_STYLES[kind].title, 11),
+        draw: (x, y) => shape(kind, x, y - 8, 26, 16, 1.2) + label(KIND_STYLES[kind].title, x + 32, y),
+    }));
+    const line = (text: string, look: EdgeLook): LegendItem => ({
+        width: 44 + textWidth(text, 11),
+        draw: (x, y) => `<line x1="${num(x)}" x2="${num(x + 34)}" y1="${num(y)}" y2="${num(y)}" stroke="${look.stroke}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''}/>` + label(text, x + 40, y),
+    });
+    const flows = graph.edges.filter(edge => edge.kind === 'flow');
+    const lines = [
+        ...(flows.some(e => e.tangible && !e.money) ? [line('tangible value', edgeLook({ kind: 'flow', money: false, tangible: true }))] : []),
+        ...(flows.some(e => e.money) ? [line('money ($)', edgeLook({ kind: 'flow', money: true, tangible: true }))] : []),
+        ...(flows.some(e => !e.tangible) ? [line('intangible value', edgeLook({ kind: 'flow', money: false, tangible: false }))] : []),
+        ...(graph.edges.some(e => e.kind === 'affects') ? [line('affects', edgeLook({ kind: 'affects', money: false, tangible: false }))] : []),
+    ];
+    const problems = graph.nodes.some(node => node.problems.errors + node.problems.warnings > 0)
+        ? [{ width: 24 + textWidth('has warnings or errors (hover for codes)', 11), draw: (x: number, y: number) => badge(x + 8, y, false) + label('has warnings or errors (hover for codes)', x + 22, y) }]
+        : [];
+    return [...kinds, ...lines, ...problems];
+}
+
+function layoutLegend(items: readonly LegendItem[], maxWidth: number): Array<Array<{ item: LegendItem; x: number }>> {
+    const rows: Array<Array<{ item: LegendItem; x: number }>> = [[]];
+    let x = 0;
+    for (const item of items) {
+        if (x > 0 && x + item.width > maxWidth) {
+            rows.push([]);
+            x = 0;
+        }
+        rows[rows.length - 1].push({ item, x });
+        x += item.width + 18;
+    }
+    return rows;
+}
+
+function count(n: number, noun: string): string {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+

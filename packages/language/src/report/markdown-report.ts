@@ -1,0 +1,114 @@
+import { valueBalance } from '../analysis/value-balance.js';
+import type * as ast from '../generated/ast.js';
+import { kindLabel } from '../model/describe.js';
+import type { EcosystemModel } from '../model/ecosystem-model.js';
+
+/** A diagnostic as a report lists it: the file relative to the ecosystem's folder, 1-based line. */
+export interface ReportDiagnostic {
+    readonly file: string;
+    readonly line: number;
+    readonly severity: string;
+    readonly code: string;
+    readonly message: string;
+}
+
+/** A drawn view, as the report embeds it. */
+export interface ReportView {
+    readonly name: string;
+    readonly title: string;
+    readonly mermaid: string;
+    /** The SVG file beside the report, when one is generated. */
+    readonly svgFile?: string;
+}
+
+export interface ReportJourney {
+    readonly name: string;
+    readonly title: string;
+    readonly mermaid: string;
+    readonly svgFile?: string;
+}
+
+/** The pull-request report of one ecosystem: diagnostics, value balance, environment, views, journeys. */
+export function renderMarkdownReport(model: EcosystemModel, diagnostics: readonly ReportDiagnostic[],
+    views: readonly ReportView[], journeys: readonly ReportJourney[]): string {
+    const title = model.headers.find(header => header.label)?.label ?? model.name;
+    const errors = diagnostics.filter(d => d.severity === 'error').length;
+    const warnings = diagnostics.filter(d => d.severity === 'warning').length;
+    const out: string[] = [
+        `# ${text(title)}`,
+        '',
+        `Ecosystem \`${model.name}\`: ${count(model.actors.length, 'actor')}, ${count(model.flows.length, 'flow')} in `
+            + `${count(model.exchanges.length, 'exchange')}, ${count(model.values.length, 'value object')}, `
+            + `${count(model.touchpoints.length, 'touchpoint')}, ${count(model.factors.length, 'environment factor')}.`,
+        '',
+        '## Diagnostics',
+        '',
+        ...(diagnostics.length === 0 ? ['No problems.'] : [
+            `${count(errors, 'error')}, ${count(warnings, 'warning')}.`,
+            '',
+            '| where | severity | code | message |',
+            '|---|---|---|---|',
+            ...diagnostics.map(d => `| ${text(`${d.file}:${d.line}`)} | ${d.severity} | \`${d.code}\` | ${text(d.message)} |`),
+        ]),
+        '',
+        '## Value balance',
+        '',
+        "What each actor seeks, receives and gives: the ecosystem holds together only where there is something in it for everyone.",
+        '',
+        '| actor | kind | seeks | receives | gives | unmet needs |',
+        '|---|---|---|---|---|---|',
+        ...model.actors.map(actor => {
+            const balance = valueBalance(model, actor);
+            return `| ${text(actor.label ?? actor.name)} | ${kindLabel(actor)} | ${list(balance.seeks)} | ${list(balance.receives)} | ${list(balance.gives)} | ${balance.unmet.length > 0 ? `**${list(balance.unmet)}**` : ''} |`;
+        }),
+        '',
+        ...environment(model.factors),
+        ...views.flatMap(view => figure(`View: ${view.title}`, view.mermaid, view.svgFile)),
+        ...journeys.flatMap(journey => figure(`Journey: ${journey.title}`, journey.mermaid, journey.svgFile)),
+    ];
+    return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+function environment(factors: readonly ast.Factor[]): string[] {
+    if (factors.length === 0) {
+        return [];
+    }
+    return [
+        '## Operating environment',
+        '',
+        '| factor | category | trend | affects |',
+        '|---|---|---|---|',
+        ...factors.map(factor => `| ${text(factor.label ?? factor.name)} | ${factor.category ?? ''} | ${factor.trend ?? ''} | ${factor.affects.map(impact => {
+            const target = impact.target?.ref;
+            const name = text(target ? (target as { label?: string }).label ?? target.name ?? '' : impact.target?.$refText ?? '');
+            return impact.note ? `${name}: ${text(impact.note)}` : name;
+        }).join('<br>')} |`),
+        '',
+    ];
+}
+
+function figure(heading: string, mermaid: string, svgFile: string | undefined): string[] {
+    return [
+        `## ${text(heading)}`,
+        '',
+        ...(svgFile ? [`[SVG](${encodeURI(svgFile)})`, ''] : []),
+        '```mermaid',
+        mermaid.trimEnd(),
+        '```',
+        '',
+    ];
+}
+
+function list(items: readonly (ast.Value | string)[]): string {
+    return items.map(item => text(typeof item === 'string' ? `"${item}"` : item.label ?? item.name)).join(', ');
+}
+
+function count(n: number, noun: string): string {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Model text in Markdown (headings and table cells): no markup, no HTML. */
+function text(value: string): string {
+    return value.replace(/[\\`*_{}[\]()#+!<>&|~]/g, char => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`))
+        .replace(/[\r\n]+/g, ' ');
+}
