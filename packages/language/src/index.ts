@@ -18,3 +18,4 @@ export * from './diagram/render-json.js';
 export * from './diagram/render-mermaid.js';
 export * from './diagram/render-svg.js';
 export * from './report/markdown-report.js';
+export * from './diagram/overview.js';

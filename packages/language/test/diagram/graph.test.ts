@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildDiagramGraph, groupByKind, sourceLocations, viewGraph, viewNames } from '../../src/index.js';
+import { conformanceDir } from '../shared-design.js';
+import { servicesFor } from './diagram-helpers.js';
+
+const conformance = (name: string) => readFileSync(path.join(conformanceDir, name), 'utf8');
+
+describe('diagram graph', () => {
+    it('a view shows its included actors, minus the excluded, across files', async () => {
+        const services = await servicesFor({ 'acme.cxe': conformance('acme.cxe'), 'acme-channel.cxe': conformance('acme-channel.cxe') });
+        const model = services.workspace.EcosystemModels.modelOf('AcmeSoftware');
+        assert.deepEqual(viewNames(model), ['PartnerMap']);
+        const graph = buildDiagramGraph(model, 'PartnerMap', []);
+        assert.deepEqual(graph.nodes.map(n => `${n.kind}:${n.id}`), ['partner:Distributor', 'organization:Acme', 'customer:ITManager', 'partner:Reseller']);
+        assert.equal(graph.title, 'Acme Software customer experience ecosystem: Partner value map');
+        assert.equal(graph.direction, 'right');
+    });
+
+    it('draws one edge per giver → receiver pair per exchange, among shown actors only', async () => {
+        const services = await servicesFor({ 'acme.cxe': conformance('acme.cxe'), 'acme-channel.cxe': conformance('acme-channel.cxe') });
+        const graph = buildDiagramGraph(services.workspace.EcosystemModels.modelOf('AcmeSoftware'), 'PartnerMap', []);
+        const edges = graph.edges.map(e => `${e.id} [${e.values.map(v => v.name).join(',')}]${e.via.length ? ` via ${e.via}` : ''} ${e.money ? 'money' : e.tangible ? 'tangible' : 'intangible'}`);
+        assert.deepEqual(edges, [
+            'Acme->Distributor@Distribution [WholesaleMargin,CustomerAccess] via Partner desk money',
+            'Distributor->Reseller@Distribution [QualityProduct] tangible',
+            'Reseller->Distributor@Distribution [WholesaleFee] money',
+            'ITManager->Reseller@Purchase [SubscriptionFee] money',
+            'Reseller->ITManager@Purchase [QualityProduct] via Customer portal tangible',
+            'Reseller->Acme@Purchase [WholesaleFee] money',
+            'Acme->Reseller@Purchase [RevenueShare,SalesSupport,CustomerAccess] via Partner desk money',
+        ]);
+    });
+
+    it('the implied view: every actor and factor, dotted influences, intangible flows, problems on nodes', async () => {
+        const text = `ecosystem Small "Small"
+customer Buyer "Buyer" { seeks Advice  size 1200 }
+partner Advisor { seeks Fee }
+thirdparty Idle
+value Advice "Advice" information
+value Fee money
+exchange Advisor -> Buyer : Advice
+exchange Buyer -> Advisor : Fee
+environment Boom "Boom" { category economic  trend rising  affects Buyer "spends more"  affects Advice }
+`;
+        const services = await servicesFor({ 'small.cxe': text });
+        const model = services.workspace.EcosystemModels.modelOf('Small');
+        const problems = services.workspace.EcosystemProblems.problemsOf('Small');
+        assert.deepEqual(viewNames(model), ['overview']);
+        const graph = buildDiagramGraph(model, 'overview', problems);
+        assert.deepEqual(graph.nodes.map(n => [n.id, n.detail ?? '', n.problems.warnings, n.problems.codes.join()]), [
+            ['Buyer', '1,200 people', 0, ''], ['Advisor', '', 0, ''], ['Idle', '', 1, 'no-declared-value'], ['Boom', 'economic · rising', 0, '']]);
+        const byId = new Map(graph.edges.map(e => [e.id, e]));
+        assert.equal(byId.get('Advisor->Buyer@#1')?.tangible, false);
+        assert.equal(byId.get('Buyer->Advisor@#2')?.money, true);
+        assert.deepEqual(byId.get('Boom~>Buyer'), { id: 'Boom~>Buyer', from: 'Boom', to: 'Buyer', kind: 'affects', values: [], via: [], tangible: false, money: false, note: 'spends more' });
+        assert.equal(graph.edges.length, 3, 'affecting a value object draws no edge');
+    });
+
+    it('maps every node and edge to the range of its source', async () => {
+        const text = 'ecosystem E\ncustomer C { seeks V }\norganization O\nvalue V money\nexchange O -> C : V\n';
+        const services = await servicesFor({ 'e.cxe': text });
+        const model = services.workspace.EcosystemModels.modelOf('E');
+        const sources = sourceLocations(model, buildDiagramGraph(model, 'overview', []));
+        assert.deepEqual(Object.keys(sources).sort(), ['C', 'O', 'O->C@#1']);
+        assert.deepEqual(sources.C.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 10 } });
+        assert.equal(sources['O->C@#1'].range.start.line, 4);
+        assert.match(sources.C.uri, /e\.cxe$/);
+    });
+
+    it('an unknown view is an error, not an empty diagram', async () => {
+        const services = await servicesFor({ 'e.cxe': 'ecosystem E\ncustomer C\n' });
+        assert.throws(() => buildDiagramGraph(services.workspace.EcosystemModels.modelOf('E'), 'Nope', []), /has no view 'Nope'/);
+    });
+
+    it('a view too large to read becomes an overview with one node per kind', async () => {
+        const actors = Array.from({ length: 700 }, (_, i) => `${['customer', 'partner', 'employee'][i % 3]} A${i} { seeks V }`).join('\n');
+        const flows = Array.from({ length: 699 }, (_, i) => `exchange A${i} -> A${i + 1} : V`).join('\n');
+        const services = await servicesFor({ 'big.cxe': `ecosystem Big\norganization Hub\nvalue V money\n${actors}\n${flows}\n` });
+        const graph = viewGraph(services.workspace.EcosystemModels.modelOf('Big'), 'overview', []);
+        assert.deepEqual(graph.nodes.map(n => `${n.id} ${n.detail}`), [
+            'group_organization 1 in this view', 'group_customer 234 in this view', 'group_partner 233 in this view', 'group_employee 233 in this view']);
+        assert.ok(graph.edges.length <= 9);
+        assert.ok(graph.edges.every(e => e.exchange?.endsWith('exchanges')));
+        assert.deepEqual(groupByKind(graph).nodes.length, 4, 'grouping is idempotent in size');
+    });
+});

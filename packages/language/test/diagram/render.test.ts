@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parse as parseDot } from 'ts-graphviz/ast';
+import {
+    type CxeServices, type LaidOutGraph, layoutGraph, renderDot, renderJourneyMermaid, renderJourneySvg, renderJson,
+    renderMermaid, renderSvg, viewGraph, viewNames,
+} from '../../src/index.js';
+import { repoRoot } from '../shared-design.js';
+import { cxeFilesBelow, examplesDir, mermaidParser, servicesFor } from './diagram-helpers.js';
+
+interface Rendered { readonly name: string; readonly laidOut?: LaidOutGraph; readonly svg: string; readonly mermaid: string; readonly dot?: string; readonly json?: string }
+
+/** Every view and journey of every ecosystem, rendered in every text format. */
+async function renderAll(services: CxeServices): Promise<Rendered[]> {
+    const models = services.workspace.EcosystemModels;
+    const rendered: Rendered[] = [];
+    for (const ecosystem of models.ecosystems()) {
+        const model = models.modelOf(ecosystem);
+        const problems = services.workspace.EcosystemProblems.problemsOf(ecosystem);
+        for (const view of viewNames(model)) {
+            const graph = viewGraph(model, view, problems);
+            const laidOut = await layoutGraph(graph);
+            rendered.push({ name: `${ecosystem}.${view}`, laidOut, svg: renderSvg(laidOut), mermaid: renderMermaid(graph), dot: renderDot(graph), json: renderJson(laidOut) });
+        }
+        for (const journey of model.journeys) {
+            rendered.push({ name: `${ecosystem}.${journey.name}`, svg: renderJourneySvg(journey), mermaid: renderJourneyMermaid(journey) });
+        }
+    }
+    return rendered;
+}
+
+/** Labels and names full of characters that mean something in SVG, HTML, Mermaid, DOT and Markdown. */
+const hostile = `ecosystem Hostile "Ecosystem <b>bold</b> & 'friends' </svg>"
+customer Buyer "Buyer </script><script>alert(1)</script>" { seeks Goods  size 3 }
+organization Shop "Shop \\"quoted\\" #1 | pipe; semi: colon" { seeks Cash }
+value Goods "Goods & <services>" product
+value Cash "Cash \\\\ backslash -->|x|" money
+touchpoint Till "Till ]] [[ {{ }} (( ))" { channel store }
+exchange Sale "Sale <i>" {
+  Shop -> Buyer : Goods via Till
+  Buyer -> Shop : Cash
+}
+environment Law "Law\`s </desc> ]]>" { category regulatory  affects Buyer "note <x> & \\"y\\"" }
+journey Trip "Trip: <one>; two # three, four" for Buyer { step S1 "Step <a> & b: c" at Till score 4 }
+`;
+
+describe('renderers', () => {
+    let examples: Rendered[] = [];
+    let hostileRendered: Rendered[] = [];
+    before(async () => {
+        examples = await renderAll(await servicesFor(cxeFilesBelow(examplesDir)));
+        hostileRendered = await renderAll(await servicesFor({ 'hostile.cxe': hostile }));
+    });
+
+    it('render something for every example view and journey', () => {
+        assert.ok(examples.length >= 15, `only ${examples.length}`);
+    });
+
+    describe('validity', () => {
+        it('every SVG is well-formed XML with a title, a desc, a background and no script', () => {
+            for (const { name, svg } of [...examples, ...hostileRendered]) {
+                assert.equal(XMLValidator.validate(svg), true, name);
+                const root = new XMLParser({ ignoreAttributes: false }).parse(svg).svg;
+                assert.ok(root.title && root.desc && root.rect, name);
+                assert.doesNotMatch(svg, /<script|javascript:|<foreignObject|xlink:href|\bon[a-z]+=/i, name);
+            }
+        });
+
+        it('every Mermaid diagram is accepted by Mermaid\'s own parser', async () => {
+            const mermaid = await mermaidParser();
+            for (const { name, mermaid: text } of [...examples, ...hostileRendered]) {
+                await assert.doesNotReject(mermaid.parse(text), name);
+            }
+        });
+
+        it('every DOT graph is accepted by a DOT parser', () => {
+            for (const { name, dot } of [...examples, ...hostileRendered].filter(r => r.dot)) {
+                assert.doesNotThrow(() => parseDot(dot!), name);
+            }
+        });
+
+        it('every JSON graph matches docs/graph.schema.json', () => {
+            const schema = JSON.parse(readFileSync(path.join(repoRoot, 'docs/graph.schema.json'), 'utf8'));
+            const validate = new Ajv({ allErrors: true }).compile(schema);
+            for (const { name, json } of [...examples, ...hostileRendered].filter(r => r.json)) {
+                assert.ok(validate(JSON.parse(json!)), `${name}: ${JSON.stringify(validate.errors)}`);
+            }
+        });
+    });
+
+    describe('escaping', () => {
+        it('SVG text reads back exactly as written in the model, never as markup', () => {
+            const svg = hostileRendered.find(r => r.name === 'Hostile.overview')!.svg;
+            const texts: string[] = [];
+            const collect = (node: unknown): void => {
+                if (Array.isArray(node)) {
+                    node.forEach(collect);
+                } else if (node && typeof node === 'object') {
+                    Object.entries(node).forEach(([key, value]) => (key === '#text' ? texts.push(String(value)) : collect(value)));
+                } else if (typeof node === 'string') {
+                    texts.push(node);
+                }
+            };
+            collect(new XMLParser({ ignoreAttributes: true, processEntities: true, htmlEntities: true }).parse(svg));
+            const all = texts.join('\n');
+            assert.ok(all.includes('Ecosystem <b>bold</b> & \'friends\' </svg>'), 'title');
+            assert.ok(all.includes('Goods & <services>'), 'edge label');
+            assert.ok(all.includes('note <x> & "y"'), 'influence note');
+            assert.doesNotMatch(svg, /<b>|<script>|<\/script>|<services>/);
+        });
+
+        it('DOT labels carry the model text exactly', () => {
+            const dot = hostileRendered.find(r => r.name === 'Hostile.overview')!.dot!;
+            const labels: string[] = [];
+            JSON.stringify(parseDot(dot), (_key, value) => {
+                if (value && value.type === 'Attribute' && value.key?.value === 'label') {
+                    labels.push(value.value.value);
+                }
+                return value;
+            });
+            assert.ok(labels.includes('Shop "quoted" #1 | pipe; semi: colon'), labels.join('\n'));
+            assert.ok(labels.includes('Goods & <services>\\nvia Till ]] [[ {{ }} (( ))'), labels.join('\n'));
+        });
+
+        it('Mermaid labels hold no raw markup or quotes', () => {
+            const mermaid = hostileRendered.find(r => r.name === 'Hostile.overview')!.mermaid;
+            const labels = [...mermaid.matchAll(/"([^"]*)"/g)].map(m => m[1]).slice(1);
+            assert.ok(labels.length > 3);
+            for (const label of labels) {
+                assert.doesNotMatch(label.replace(/<br\/>|<\/?small>/g, ''), /[<>"]/, label);
+            }
+        });
+    });
+
+    describe('layout invariants', () => {
+        it('no two nodes overlap, all nodes and labels lie inside the canvas, labels never cover nodes', () => {
+            for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
+                const boxes = laidOut!.nodes.map(n => ({ id: n.node.id, x: n.x, y: n.y, width: n.width, height: n.height }));
+                for (const [i, a] of boxes.entries()) {
+                    assert.ok(a.x >= 0 && a.y >= 0 && a.x + a.width <= laidOut!.width + 0.5 && a.y + a.height <= laidOut!.height + 0.5, `${name}: ${a.id} outside`);
+                    for (const b of boxes.slice(i + 1)) {
+                        assert.ok(!overlap(a, b), `${name}: ${a.id} overlaps ${b.id}`);
+                    }
+                }
+                for (const { edge, label } of laidOut!.edges) {
+                    if (label) {
+                        assert.ok(boxes.every(box => !overlap(box, label)), `${name}: label of ${edge.id} covers a node`);
+                    }
+                }
+            }
+        });
+
+        it('edges do not run through nodes other than their own ends', () => {
+            for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
+                for (const { edge, points } of laidOut!.edges) {
+                    assert.ok(points.length >= 2, `${name}: ${edge.id} has no route`);
+                    for (const node of laidOut!.nodes.filter(n => n.node.id !== edge.from && n.node.id !== edge.to)) {
+                        const box = { x: node.x + 1, y: node.y + 1, width: node.width - 2, height: node.height - 2 };
+                        for (let i = 1; i < points.length; i++) {
+                            assert.ok(!segmentCrossesBox(points[i - 1], points[i], box), `${name}: ${edge.id} runs through ${node.node.id}`);
+                        }
+                    }
+                }
+            }
+        });
+    });
+
+    describe('determinism', () => {
+        it('the same models give byte-identical output, whatever the order the files are loaded in', async () => {
+            const files = cxeFilesBelow(examplesDir);
+            const reversed = await renderAll(await servicesFor(files, Object.keys(files).reverse()));
+            assert.equal(reversed.length, examples.length);
+            reversed.forEach((again, i) => {
+                for (const format of ['svg', 'mermaid', 'dot', 'json'] as const) {
+                    assert.equal(again[format], examples[i][format], `${again.name} ${format}`);
+                }
+            });
+        });
+    });
+});
+
+interface Box { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
+
+function overlap(a: Box, b: Box): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Whether a straight segment passes through the inside of a box (Liang–Barsky clipping). */
+function segmentCrossesBox(p: { x: number; y: number }, q: { x: number; y: number }, box: Box): boolean {
+    let t0 = 0;
+    let t1 = 1;
+    const dx = q.x - p.x;
+    const dy = q.y - p.y;
+    const edges: Array<[number, number]> = [[-dx, p.x - box.x], [dx, box.x + box.width - p.x], [-dy, p.y - box.y], [dy, box.y + box.height - p.y]];
+    for (const [pk, qk] of edges) {
+        if (pk === 0) {
+            if (qk <= 0) {
+                return false;
+            }
+        } else {
+            const t = qk / pk;
+            if (pk < 0) {
+                t0 = Math.max(t0, t);
+            } else {
+                t1 = Math.min(t1, t);
+            }
+            if (t0 >= t1) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
