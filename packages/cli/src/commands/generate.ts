@@ -2,7 +2,7 @@ import path from 'node:path';
 import { discoverFiles } from '../discover-files.js';
 import { formatText } from '../format/text.js';
 import { EXTENSIONS, type Format } from '../generate/artefact.js';
-import { buildArtefacts } from '../generate/build-artefacts.js';
+import { buildArtefacts, hasViewOrJourney } from '../generate/build-artefacts.js';
 import { checkArtefacts, prepareOutDir, writeArtefacts } from '../generate/write-artefacts.js';
 import type { Io } from '../io.js';
 import { loadWorkspace } from '../load-workspace.js';
@@ -37,11 +37,11 @@ export async function runGenerate(paths: readonly string[], options: GenerateOpt
         io.err('cxe: not generating: the models have errors (--strict).\n');
         return ExitCode.problems;
     }
-    const formats = new Set(options.format);
-    const artefacts = await buildArtefacts(workspace, { formats, only: options.view, outDir });
-    if (options.view && artefacts.length === 0) {
+    if (options.view && !hasViewOrJourney(workspace, options.view)) {
         throw new UsageError(`no view or journey named '${options.view}'`);
     }
+    const formats = new Set(options.format);
+    const artefacts = await buildArtefacts(workspace, { formats, only: options.view, outDir });
     if (options.check) {
         const ecosystems = workspace.services.workspace.EcosystemModels.ecosystems();
         const extensions = [...formats].map(format => `.${EXTENSIONS[format]}`);

@@ -25,6 +25,13 @@ export async function buildArtefacts(workspace: LoadedWorkspace, options: Artefa
     return artefacts;
 }
 
+/** Whether any ecosystem has a view or a journey of this name. */
+export function hasViewOrJourney(workspace: LoadedWorkspace, name: string): boolean {
+    const models = workspace.services.workspace.EcosystemModels;
+    return models.ecosystems().map(ecosystem => models.modelOf(ecosystem))
+        .some(model => viewNames(model).includes(name) || model.journeys.some(journey => journey.name === name));
+}
+
 async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemModel, options: ArtefactOptions): Promise<Artefact[]> {
     const { formats, only } = options;
     const problems = workspace.services.workspace.EcosystemProblems.problemsOf(model.name);
