@@ -4,9 +4,10 @@ import * as ast from '../generated/ast.js';
 import type { EcosystemModel, ResolvedFlow } from '../model/ecosystem-model.js';
 import { severityOf } from '../validation/diagnostic-codes.js';
 import type { Problem } from '../validation/problem.js';
-import { selectView } from './view-selection.js';
+import { type Backstage, selectView } from './view-selection.js';
 
-export type NodeKind = 'customer' | 'employee' | 'partner' | 'organization' | 'thirdparty' | 'factor';
+export type NodeKind = 'customer' | 'employee' | 'partner' | 'organization' | 'thirdparty' | 'factor'
+    | 'touchpoint' | 'system' | 'process' | 'policy';
 
 export interface NodeProblems {
     readonly errors: number;
@@ -35,7 +36,8 @@ export interface DiagramEdge {
     readonly id: string;
     readonly from: string;
     readonly to: string;
-    readonly kind: 'flow' | 'affects';
+    /** A value flow, an environment factor's influence, or a behind-the-scenes relation. */
+    readonly kind: 'flow' | 'affects' | 'backstage';
     /** The exchange's label or name; absent for a single anonymous flow and for `affects`. */
     readonly exchange?: string;
     readonly values: readonly EdgeValue[];
@@ -44,7 +46,7 @@ export interface DiagramEdge {
     /** Solid when any value is tangible (money, product, service); dashed when all are intangible. */
     readonly tangible: boolean;
     readonly money: boolean;
-    /** How an environment factor affects its target. */
+    /** How a factor affects its target; for backstage edges the relation ('supports', 'uses', 'affects', 'meets'). */
     readonly note?: string;
 }
 
@@ -74,22 +76,31 @@ export function viewNames(model: EcosystemModel): string[] {
 }
 
 /**
- * Builds the graph of a view: a node per included actor and environment factor, an edge per
- * giver → receiver pair per exchange, and dotted `affects` edges from factors to included actors.
+ * Builds the graph of a view: a node per included actor, environment factor, touchpoint, system,
+ * process and policy; an edge per giver → receiver pair per exchange; dotted `affects` edges from
+ * factors to included actors; behind-the-scenes edges from systems, processes and policies to what
+ * they support, use or affect, and from touchpoints to the actors that meet there.
  */
 export function buildDiagramGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[]): DiagramGraph {
     const view = model.views.find(candidate => candidate.name === viewName);
     if (!view && viewName !== IMPLIED_VIEW) {
         throw new Error(`Ecosystem '${model.name}' has no view '${viewName}'.`);
     }
-    const { actors, factors } = selectView(model, view);
-    const shown = new Set<ast.Actor>(actors);
+    const { actors, factors, touchpoints, backstage } = selectView(model, view);
+    const shown = new Set<ast.Element>([...actors, ...factors, ...touchpoints, ...backstage]);
     const problemsByElement = countProblems(problems);
     const nodes: DiagramNode[] = [
         ...actors.map(actor => actorNode(actor, problemsByElement)),
-        ...factors.map(factor => factorNode(factor, problemsByElement)),
+        ...factors.map(factor => factorNode(factor, shown, problemsByElement)),
+        ...touchpoints.map(touchpoint => otherNode(touchpoint, 'touchpoint', touchpoint.channel, problemsByElement)),
+        ...backstage.map(element => otherNode(element, element.$type.toLowerCase() as NodeKind, backstageDetail(element, shown), problemsByElement)),
     ];
-    const edges = [...flowEdges(model, shown), ...factors.flatMap(factor => affectsEdges(factor, shown))];
+    const edges = uniqueById([
+        ...flowEdges(model, shown),
+        ...factors.flatMap(factor => affectsEdges(factor, shown)),
+        ...backstage.flatMap(element => backstageEdges(element, shown)),
+        ...touchpoints.flatMap(touchpoint => meetsEdges(model, touchpoint, shown)),
+    ]);
     return {
         ecosystem: model.name,
         view: viewName,
@@ -121,7 +132,7 @@ export function sourceLocations(model: EcosystemModel, graph: DiagramGraph): Rec
 
 function titleOf(model: EcosystemModel, view: ast.View | undefined): string {
     const ecosystem = model.headers.find(header => header.label)?.label ?? model.name;
-    return view ? `${ecosystem}: ${view.label ?? view.name}` : ecosystem;
+    return view ? `${ecosystem} — ${view.label ?? view.name}` : ecosystem;
 }
 
 function actorNode(actor: ast.Actor, problems: Map<string, NodeProblems>): DiagramNode {
@@ -134,8 +145,12 @@ function actorNode(actor: ast.Actor, problems: Map<string, NodeProblems>): Diagr
     };
 }
 
-function factorNode(factor: ast.Factor, problems: Map<string, NodeProblems>): DiagramNode {
-    const detail = [factor.category, factor.trend].filter(Boolean).join(' · ');
+/** A factor's detail: category and trend, and what it affects that the view draws no edge to. */
+function factorNode(factor: ast.Factor, shown: ReadonlySet<ast.Element>, problems: Map<string, NodeProblems>): DiagramNode {
+    const undrawn = factor.affects.map(impact => impact.target?.ref)
+        .filter((target): target is ast.FactorTarget => target !== undefined && !(ast.isActor(target) && shown.has(target)))
+        .map(target => target.label ?? target.name ?? '');
+    const detail = [factor.category, factor.trend, ...(undrawn.length > 0 ? [`affects ${undrawn.join(', ')}`] : [])].filter(Boolean).join(' · ');
     return {
         id: factor.name,
         kind: 'factor',
@@ -168,7 +183,24 @@ function groupFlows(model: EcosystemModel): Map<string, ResolvedFlow[]> {
     return groups;
 }
 
-function flowEdges(model: EcosystemModel, shown: ReadonlySet<ast.Actor>): DiagramEdge[] {
+function otherNode(element: ast.Touchpoint | Backstage, kind: NodeKind, detail: string | undefined, problems: Map<string, NodeProblems>): DiagramNode {
+    return { id: element.name, kind, label: element.label ?? element.name, detail, problems: problems.get(element.name) ?? NO_PROBLEMS };
+}
+
+/** What a backstage element supports, uses or affects that the view draws no edge to, then its owner. */
+function backstageDetail(element: Backstage, shown: ReadonlySet<ast.Element>): string | undefined {
+    const undrawn = (targets: ReadonlyArray<{ ref?: ast.Element }>, relation: string) => {
+        const labels = targets.map(target => target.ref).filter((target): target is ast.Element => target !== undefined && !shown.has(target))
+            .map(target => (target as { label?: string }).label ?? target.name);
+        return labels.length > 0 ? [`${relation} ${labels.join(', ')}`] : [];
+    };
+    const relations = ast.isPolicy(element) ? undrawn(element.affects, 'affects')
+        : [...undrawn(element.supports, 'supports'), ...(ast.isProcess(element) ? undrawn(element.uses, 'uses') : [])];
+    const owner = element.owner?.ref;
+    return [...relations, ...(owner ? [`owner: ${owner.label ?? owner.name}`] : [])].join(' · ') || undefined;
+}
+
+function flowEdges(model: EcosystemModel, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
     const edges: DiagramEdge[] = [];
     for (const [id, flows] of groupFlows(model)) {
         const { giver, receiver, exchange } = flows[0];
@@ -191,7 +223,33 @@ function flowEdges(model: EcosystemModel, shown: ReadonlySet<ast.Actor>): Diagra
     return edges;
 }
 
-function affectsEdges(factor: ast.Factor, shown: ReadonlySet<ast.Actor>): DiagramEdge[] {
+
+function backstageEdge(from: ast.Element, to: ast.Element, relation: string): DiagramEdge {
+    return { id: `${from.name}-${relation}->${to.name}`, from: from.name!, to: to.name!, kind: 'backstage', values: [], via: [], tangible: false, money: false, note: relation };
+}
+
+/**
+ * Systems and processes support, processes use systems, policies affect: an edge to each target the
+ * view shows (an exchange is not a node: it is named in the element's detail instead).
+ */
+function backstageEdges(element: Backstage, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
+    const related = (targets: ReadonlyArray<{ ref?: ast.Element }>, relation: string) =>
+        targets.flatMap(target => (target.ref && shown.has(target.ref) ? [backstageEdge(element, target.ref, relation)] : []));
+    if (ast.isPolicy(element)) {
+        return related(element.affects, 'affects');
+    }
+    return [...related(element.supports, 'supports'), ...(ast.isProcess(element) ? related(element.uses, 'uses') : [])];
+}
+
+/** A shown touchpoint points at the shown actors whose flows go through it. */
+function meetsEdges(model: EcosystemModel, touchpoint: ast.Touchpoint, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
+    const actors = model.flows.filter(flow => flow.touchpoint === touchpoint).flatMap(flow => [flow.giver, flow.receiver]);
+    return [...new Set(actors)]
+        .filter((actor): actor is ast.Actor => actor !== undefined && shown.has(actor))
+        .map(actor => backstageEdge(touchpoint, actor, 'meets'));
+}
+
+function affectsEdges(factor: ast.Factor, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
     return factor.affects.flatMap(impact => {
         const target = impact.target?.ref;
         if (!ast.isActor(target) || !shown.has(target)) {
@@ -208,7 +266,12 @@ function affectsEdges(factor: ast.Factor, shown: ReadonlySet<ast.Actor>): Diagra
             money: false,
             note: impact.note,
         }];
-    }).filter((edge, index, all) => all.findIndex(other => other.id === edge.id) === index);
+    });
+}
+
+function uniqueById(edges: readonly DiagramEdge[]): DiagramEdge[] {
+    const seen = new Set<string>();
+    return edges.filter(edge => !seen.has(edge.id) && seen.add(edge.id));
 }
 
 const NO_PROBLEMS: NodeProblems = { errors: 0, warnings: 0, codes: [] };

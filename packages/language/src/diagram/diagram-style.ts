@@ -16,6 +16,10 @@ export const KIND_STYLES: Readonly<Record<NodeKind, KindStyle>> = {
     organization: { title: 'Organization', fill: '#ece7f7', stroke: '#4b2f9a', text: '#22134d' },
     thirdparty: { title: 'Third party', fill: '#fbe6ef', stroke: '#a3245c', text: '#4a0f29' },
     factor: { title: 'Environment factor', fill: '#f3f3f1', stroke: '#6b6b66', text: '#2b2b28' },
+    touchpoint: { title: 'Touchpoint', fill: '#e0f4f1', stroke: '#00796b', text: '#00332d' },
+    system: { title: 'System', fill: '#eceff1', stroke: '#455a64', text: '#1c2529' },
+    process: { title: 'Process', fill: '#f4ece7', stroke: '#6d4c41', text: '#2e1f1a' },
+    policy: { title: 'Policy', fill: '#fdecea', stroke: '#b3261e', text: '#4d0f0b' },
 };
 
 export const NODE_KINDS = Object.keys(KIND_STYLES) as NodeKind[];
@@ -27,6 +31,7 @@ export const COLORS = {
     flow: '#3d4a5c',
     money: '#1c6b3a',
     affects: '#8a8a84',
+    backstage: '#607d8b',
     warning: '#d97706',
     error: '#c62828',
     border: '#d0d0cc',
@@ -34,7 +39,7 @@ export const COLORS = {
 
 /** The lines of an edge's label: each value (money marked with $), then the touchpoints. */
 export function edgeLabelLines(edge: DiagramEdge): string[] {
-    if (edge.kind === 'affects') {
+    if (edge.kind !== 'flow') {
         return edge.note ? [edge.note] : [];
     }
     const values = edge.values.map(value => (value.kind === 'money' ? `$ ${value.label}` : value.label));

@@ -33,10 +33,14 @@ function groupNode(id: string, group: readonly DiagramNode[]): DiagramNode {
     return {
         id,
         kind,
-        label: `${KIND_STYLES[kind].title}s`,
+        label: plural(KIND_STYLES[kind].title),
         detail: `${group.length.toLocaleString('en-US')} in this view`,
         problems: { errors, warnings, codes: [...new Set(group.flatMap(node => node.problems.codes))].sort() },
     };
+}
+
+function plural(noun: string): string {
+    return noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : noun.endsWith('s') ? `${noun}es` : `${noun}s`;
 }
 
 function groupEdge(id: string, group: readonly DiagramEdge[], groupOf: ReadonlyMap<string, string>): DiagramEdge {
@@ -47,12 +51,13 @@ function groupEdge(id: string, group: readonly DiagramEdge[], groupOf: ReadonlyM
         counts.set(value.name, entry);
     }
     const top = [...counts.values()].sort((a, b) => b.count - a.count || (a.value.name < b.value.name ? -1 : 1)).slice(0, TOP_VALUES);
-    const affects = group.every(edge => edge.kind === 'affects');
+    const kind = group.every(edge => edge.kind === group[0].kind) ? group[0].kind : 'flow';
+    const affects = kind !== 'flow';
     return {
         id,
         from: groupOf.get(group[0].from)!,
         to: groupOf.get(group[0].to)!,
-        kind: affects ? 'affects' : 'flow',
+        kind,
         exchange: `${group.length.toLocaleString('en-US')} ${affects ? 'influences' : 'exchanges'}`,
         values: top.map(({ value, count }) => ({ ...value, label: `${value.label} ×${count}` })),
         via: [],

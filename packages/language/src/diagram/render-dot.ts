@@ -26,6 +26,10 @@ const SHAPES: Record<NodeKind, string> = {
     organization: 'box, peripheries=2',
     thirdparty: 'parallelogram',
     factor: 'note, style="dashed,filled"',
+    touchpoint: 'circle',
+    system: 'cylinder',
+    process: 'cds',
+    policy: 'octagon',
 };
 
 function nodeAttributes(node: DiagramNode): string {
@@ -45,8 +49,8 @@ function nodeAttributes(node: DiagramNode): string {
 }
 
 function edgeAttributes(edge: DiagramEdge): string {
-    const style = edge.kind === 'affects' ? 'dotted' : edge.tangible ? 'solid' : 'dashed';
-    const color = edge.kind === 'affects' ? COLORS.affects : edge.money ? COLORS.money : COLORS.flow;
+    const style = edge.kind === 'flow' ? (edge.tangible ? 'solid' : 'dashed') : 'dotted';
+    const color = edge.kind === 'affects' ? COLORS.affects : edge.kind === 'backstage' ? COLORS.backstage : edge.money ? COLORS.money : COLORS.flow;
     const attributes = [`label=${quote(edgeLabelLines(edge).join('\n'))}`, `style=${style}`, `color=${quote(color)}`];
     if (edge.money) {
         attributes.push('penwidth=2');

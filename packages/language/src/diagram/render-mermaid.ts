@@ -28,6 +28,10 @@ const SHAPES: Record<NodeKind, [string, string]> = {
     organization: ['[[', ']]'],
     thirdparty: ['[/', '/]'],
     factor: ['>', ']'],
+    touchpoint: ['((', '))'],
+    system: ['[(', ')]'],
+    process: ['[/', '\\]'],
+    policy: ['{', '}'],
 };
 
 function shape(node: DiagramNode): string {
@@ -38,7 +42,7 @@ function shape(node: DiagramNode): string {
 }
 
 function edgeLine(edge: DiagramEdge): string {
-    const arrow = edge.kind === 'affects' || !edge.tangible ? '-.->' : edge.money ? '==>' : '-->';
+    const arrow = edge.kind !== 'flow' || !edge.tangible ? '-.->' : edge.money ? '==>' : '-->';
     const label = edgeLabelLines(edge).map(escape).join('<br/>');
     return `${nodeId(edge.from)} ${arrow}${label ? `|"${label}"|` : ''} ${nodeId(edge.to)}`;
 }
@@ -54,8 +58,8 @@ function classLines(kind: NodeKind, graph: DiagramGraph): string[] {
 
 function linkStyles(edges: readonly DiagramEdge[]): string[] {
     return edges.flatMap((edge, index) => {
-        if (edge.kind === 'affects') {
-            return [`  linkStyle ${index} stroke:${COLORS.affects},stroke-dasharray:2 3`];
+        if (edge.kind !== 'flow') {
+            return [`  linkStyle ${index} stroke:${edge.kind === 'affects' ? COLORS.affects : COLORS.backstage},stroke-dasharray:2 3`];
         }
         return edge.money ? [`  linkStyle ${index} stroke:${COLORS.money}`] : [];
     });

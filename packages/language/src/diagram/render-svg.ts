@@ -46,7 +46,7 @@ export function renderSvg(laidOut: LaidOutGraph): string {
 function defs(): string {
     const marker = (id: string, color: string) =>
         `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="${color}"/></marker>`;
-    return `<defs>${marker('cxe-arrow', COLORS.flow)}${marker('cxe-arrow-money', COLORS.money)}${marker('cxe-arrow-affects', COLORS.affects)}</defs>`;
+    return `<defs>${marker('cxe-arrow', COLORS.flow)}${marker('cxe-arrow-money', COLORS.money)}${marker('cxe-arrow-affects', COLORS.affects)}${marker('cxe-arrow-backstage', COLORS.backstage)}</defs>`;
 }
 
 interface EdgeLook { readonly stroke: string; readonly width: number; readonly dash?: string; readonly marker: string }
@@ -54,6 +54,9 @@ interface EdgeLook { readonly stroke: string; readonly width: number; readonly d
 function edgeLook(edge: Pick<DiagramEdge, 'kind' | 'money' | 'tangible'>): EdgeLook {
     if (edge.kind === 'affects') {
         return { stroke: COLORS.affects, width: 1.5, dash: '2 4', marker: 'cxe-arrow-affects' };
+    }
+    if (edge.kind === 'backstage') {
+        return { stroke: COLORS.backstage, width: 1.5, dash: '8 3 2 3', marker: 'cxe-arrow-backstage' };
     }
     if (edge.money) {
         return { stroke: COLORS.money, width: 2.5, dash: edge.tangible ? undefined : '7 5', marker: 'cxe-arrow-money' };
@@ -64,8 +67,8 @@ function edgeLook(edge: Pick<DiagramEdge, 'kind' | 'money' | 'tangible'>): EdgeL
 function edgeGroup(laidOut: LaidOutEdge): string {
     const { edge, points, label } = laidOut;
     const look = edgeLook(edge);
-    const tooltip = edge.kind === 'affects'
-        ? `${edge.from} affects ${edge.to}${edge.note ? `: ${edge.note}` : ''}`
+    const tooltip = edge.kind === 'affects' ? `${edge.from} affects ${edge.to}${edge.note ? `: ${edge.note}` : ''}`
+        : edge.kind === 'backstage' ? `${edge.from} ${edge.note} ${edge.to}`
         : `${edge.exchange ? `${edge.exchange}: ` : ''}${edge.from} gives ${edge.to} ${edge.values.map(v => `${v.label} (${v.kind})`).join(', ')}${edge.via.length ? ` via ${edge.via.join(', ')}` : ''}`;
     const parts = [
         `<g data-cxe-edge="${escapeXml(edge.id)}" data-cxe-kind="${edge.kind}">`,
@@ -126,6 +129,19 @@ function shape(kind: NodeKind, x: number, y: number, w: number, h: number, strok
             return polygon([[x + inset, y], [x + w, y], [x + w - inset, y + h], [x, y + h]]);
         case 'factor':
             return polygon([[x, y], [x + w - inset, y], [x + w, y + inset], [x + w, y + h], [x, y + h]], ' stroke-dasharray="5 3"');
+        case 'touchpoint':
+            return `<ellipse cx="${num(x + w / 2)}" cy="${num(y + h / 2)}" rx="${num(w / 2)}" ry="${num(h / 2)}" ${paint}/>`;
+        case 'system': {
+            const lid = Math.min(6, h / 5);
+            return `<path d="M${num(x)} ${num(y + lid)}A${num(w / 2)} ${num(lid)} 0 0 1 ${num(x + w)} ${num(y + lid)}V${num(y + h - lid)}A${num(w / 2)} ${num(lid)} 0 0 1 ${num(x)} ${num(y + h - lid)}Z" ${paint}/>`
+                + `<path d="M${num(x)} ${num(y + lid)}A${num(w / 2)} ${num(lid)} 0 0 0 ${num(x + w)} ${num(y + lid)}" fill="none" stroke="${stroke}" stroke-width="${strokeWidth}"/>`;
+        }
+        case 'process':
+            return polygon([[x, y], [x + w - inset, y], [x + w, y + h / 2], [x + w - inset, y + h], [x, y + h], [x + inset, y + h / 2]]);
+        case 'policy': {
+            const c = Math.min(10, h / 3);
+            return polygon([[x + c, y], [x + w - c, y], [x + w, y + c], [x + w, y + h - c], [x + w - c, y + h], [x + c, y + h], [x, y + h - c], [x, y + c]]);
+        }
     }
 }
 
@@ -156,6 +172,7 @@ function legendItems(graph: DiagramGraph): LegendItem[] {
         ...(flows.some(e => e.money) ? [line('money ($)', edgeLook({ kind: 'flow', money: true, tangible: true }))] : []),
         ...(flows.some(e => !e.tangible) ? [line('intangible value', edgeLook({ kind: 'flow', money: false, tangible: false }))] : []),
         ...(graph.edges.some(e => e.kind === 'affects') ? [line('affects', edgeLook({ kind: 'affects', money: false, tangible: false }))] : []),
+        ...(graph.edges.some(e => e.kind === 'backstage') ? [line('supports, uses, affects, meets', edgeLook({ kind: 'backstage', money: false, tangible: false }))] : []),
     ];
     const problems = graph.nodes.some(node => node.problems.errors + node.problems.warnings > 0)
         ? [{ width: 24 + textWidth('has warnings or errors (hover for codes)', 11), draw: (x: number, y: number) => badge(x + 8, y, false) + label('has warnings or errors (hover for codes)', x + 22, y) }]

@@ -1,34 +1,52 @@
 import * as ast from '../generated/ast.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 
-/** What a view shows: its actors and environment factors, in model order. */
+export type Backstage = ast.System | ast.Process | ast.Policy;
+type Selectable = ast.Actor | ast.Factor | ast.Touchpoint | Backstage;
+
+/** What a view shows, each in model order. */
 export interface ViewSelection {
     readonly actors: readonly ast.Actor[];
     readonly factors: readonly ast.Factor[];
+    readonly touchpoints: readonly ast.Touchpoint[];
+    readonly backstage: readonly Backstage[];
 }
 
 /**
- * Applies a view's `include` and `exclude` selectors (element names, kind keywords, `*`). A view
- * without `include`, and the implied view of an ecosystem that declares none, show everything.
+ * Applies a view's `include` and `exclude` selectors (element names, kind keywords, `*`). Actors and
+ * environment factors are shown unless the view includes only some of them; touchpoints, systems,
+ * processes and policies only when included (by name, by kind, or by `*`). The implied view of an
+ * ecosystem that declares none shows every actor and factor.
  */
 export function selectView(model: EcosystemModel, view: ast.View | undefined): ViewSelection {
     const includes = view?.include ?? [];
     const excludes = view?.exclude ?? [];
-    const shown = (element: ast.Actor | ast.Factor) =>
-        (includes.length === 0 || includes.some(selector => selects(selector, element)))
-        && !excludes.some(selector => selects(selector, element));
+    const excluded = (element: Selectable) => excludes.some(selector => selects(selector, element));
+    const included = (element: Selectable) => includes.some(selector => selects(selector, element));
+    const byDefault = (element: Selectable) => (includes.length === 0 || included(element)) && !excluded(element);
+    const onRequest = (element: Selectable) => included(element) && !excluded(element);
     return {
-        actors: model.actors.filter(shown),
-        factors: model.factors.filter(shown),
+        actors: model.actors.filter(byDefault),
+        factors: model.factors.filter(byDefault),
+        touchpoints: model.touchpoints.filter(onRequest),
+        backstage: [...model.systems, ...model.processes, ...model.policies].filter(onRequest),
     };
 }
 
-function selects(selector: ast.Selector, element: ast.Actor | ast.Factor): boolean {
+function selects(selector: ast.Selector, element: Selectable): boolean {
     if (selector.all) {
         return true;
     }
     if (selector.kind) {
-        return ast.isActor(element) ? element.kind === selector.kind : selector.kind === 'environment';
+        return selector.kind === kindKeyword(element);
     }
     return selector.element?.ref === element;
+}
+
+/** The keyword a view uses to select every element of this one's kind. */
+function kindKeyword(element: Selectable): string {
+    if (ast.isActor(element)) {
+        return element.kind;
+    }
+    return ast.isFactor(element) ? 'environment' : element.$type.toLowerCase();
 }

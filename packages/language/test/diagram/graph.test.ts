@@ -14,7 +14,7 @@ describe('diagram graph', () => {
         assert.deepEqual(viewNames(model), ['PartnerMap']);
         const graph = buildDiagramGraph(model, 'PartnerMap', []);
         assert.deepEqual(graph.nodes.map(n => `${n.kind}:${n.id}`), ['partner:Distributor', 'organization:Acme', 'customer:ITManager', 'partner:Reseller']);
-        assert.equal(graph.title, 'Acme Software customer experience ecosystem: Partner value map');
+        assert.equal(graph.title, 'Acme Software customer experience ecosystem — Partner value map');
         assert.equal(graph.direction, 'right');
     });
 
@@ -50,12 +50,41 @@ environment Boom "Boom" { category economic  trend rising  affects Buyer "spends
         assert.deepEqual(viewNames(model), ['overview']);
         const graph = buildDiagramGraph(model, 'overview', problems);
         assert.deepEqual(graph.nodes.map(n => [n.id, n.detail ?? '', n.problems.warnings, n.problems.codes.join()]), [
-            ['Buyer', '1,200 people', 0, ''], ['Advisor', '', 0, ''], ['Idle', '', 1, 'no-declared-value'], ['Boom', 'economic · rising', 0, '']]);
+            ['Buyer', '1,200 people', 0, ''], ['Advisor', '', 0, ''], ['Idle', '', 1, 'no-declared-value'], ['Boom', 'economic · rising · affects Advice', 0, '']]);
         const byId = new Map(graph.edges.map(e => [e.id, e]));
         assert.equal(byId.get('Advisor->Buyer@#1')?.tangible, false);
         assert.equal(byId.get('Buyer->Advisor@#2')?.money, true);
         assert.deepEqual(byId.get('Boom~>Buyer'), { id: 'Boom~>Buyer', from: 'Boom', to: 'Buyer', kind: 'affects', values: [], via: [], tangible: false, money: false, note: 'spends more' });
         assert.equal(graph.edges.length, 3, 'affecting a value object draws no edge');
+    });
+
+    it('shows touchpoints, systems, processes and policies only when a view includes them, with their relations', async () => {
+        const text = `ecosystem Shop
+customer Buyer { seeks Bread }
+organization Baker { seeks Cash }
+value Bread product
+value Cash money
+touchpoint Counter { channel store }
+exchange Sale { Baker -> Buyer : Bread via Counter  Buyer -> Baker : Cash }
+system Till { supports Counter, Sale  owner Baker }
+process Baking { supports Sale  uses Till }
+policy NoRefunds { affects Buyer, Baking }
+view Everything { include * }
+view Backstage { include policy, process, Buyer }
+`;
+        const services = await servicesFor({ 'shop.cxe': text });
+        const model = services.workspace.EcosystemModels.modelOf('Shop');
+        const everything = buildDiagramGraph(model, 'Everything', []);
+        assert.deepEqual(everything.nodes.map(n => `${n.kind}:${n.id}${n.detail ? ` (${n.detail})` : ''}`), [
+            'customer:Buyer', 'organization:Baker', 'touchpoint:Counter (store)', 'system:Till (supports Sale · owner: Baker)',
+            'process:Baking (supports Sale)', 'policy:NoRefunds']);
+        assert.deepEqual(everything.edges.filter(e => e.kind === 'backstage').map(e => e.id), [
+            'Till-supports->Counter', 'Baking-uses->Till', 'NoRefunds-affects->Buyer', 'NoRefunds-affects->Baking',
+            'Counter-meets->Baker', 'Counter-meets->Buyer']);
+        const backstage = buildDiagramGraph(model, 'Backstage', []);
+        assert.deepEqual(backstage.nodes.map(n => n.id), ['Buyer', 'Baking', 'NoRefunds']);
+        assert.deepEqual(backstage.edges.map(e => e.id), ['NoRefunds-affects->Buyer', 'NoRefunds-affects->Baking']);
+        assert.deepEqual(buildDiagramGraph(model, 'Backstage', []).nodes.find(n => n.id === 'Baking')?.detail, 'supports Sale · uses Till');
     });
 
     it('maps every node and edge to the range of its source', async () => {
