@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build as bundle } from 'esbuild';
 import { DocumentState, EmptyFileSystem } from 'langium';
 import { URI, createCxeBatchServices } from '@cxe/language';
+import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
 import { generateModel } from './bench/generate-model.mjs';
 
 const SIZES = [50, 500, 5000];
@@ -168,10 +169,24 @@ try {
     console.log('\nTargets (informational):');
     targets.forEach(t => console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value.toFixed(2)} <= ${t.limit}`));
 
+    const diagrams = await benchDiagrams(models, cliEntry, work);
+    const [small, medium, huge] = diagrams;
+    const diagramTargets = [
+        { target: `N=${small.n} view layout + SVG (ms)`, value: small.svgMs, limit: 150 },
+        { target: `N=${medium.n} view layout + SVG (ms)`, value: medium.svgMs, limit: 2000 },
+        { target: `N=${medium.n} ELK defaults / ours (x)`, value: medium.elkDefaultsMs / medium.svgMs, limit: 3.5, atLeast: true },
+        { target: `N=${medium.n} cxe generate svg,mermaid,md (ms)`, value: medium.generateMs, limit: 3000 },
+        { target: `N=${huge.n} cxe generate (ms, grouped: ${huge.grouped})`, value: huge.generateMs, limit: 60000 },
+    ].map(t => ({ ...t, pass: t.atLeast ? t.value >= t.limit : t.value <= t.limit }));
+    console.log(`\ndiagram benchmark (median of ${RUNS} in process, 3 whole processes; the N=5000 view is one run)\n`);
+    printDiagramTable(diagrams);
+    console.log('\nTargets (informational):');
+    diagramTargets.forEach(t => console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value.toFixed(2)} ${t.atLeast ? '>=' : '<='} ${t.limit}`));
+
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
-        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets,
-    }, null, 2) + '\n');
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets,
+    }, (_key, value) => (value === Infinity ? 'timeout' : value), 2) + '\n');
 } finally {
     rmSync(work, { recursive: true, force: true });
 }

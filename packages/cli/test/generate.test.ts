@@ -11,7 +11,7 @@ value Cash money
 exchange Sale { Baker -> Buyer : Bread  Buyer -> Baker : Cash }
 journey Visit for Buyer { step In "Walks in" at Door score 4 }
 touchpoint Door { channel store }
-view Trade "Trade" { include * }
+view Trade "Trade" { include *, touchpoint }
 `;
 
 /** Every file below a folder, relative, sorted: what a run left on disk. */

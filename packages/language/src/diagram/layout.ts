@@ -67,7 +67,7 @@ const COMMON_OPTIONS: LayoutOptions = {
     'elk.layered.spacing.edgeNodeBetweenLayers': '18',
     'elk.edgeLabels.inline': 'false',
 };
-const THOROUGH_OPTIONS: LayoutOptions = { 'elk.edgeRouting': 'ORTHOGONAL', 'elk.layered.thoroughness': '7' };
+const THOROUGH_OPTIONS: LayoutOptions = { 'elk.edgeRouting': 'ORTHOGONAL', 'elk.layered.thoroughness': '3' };
 const FAST_OPTIONS: LayoutOptions = {
     'elk.edgeRouting': 'POLYLINE',
     'elk.layered.thoroughness': '1',
@@ -86,19 +86,26 @@ function loadElk(): Promise<ElkLayouter> {
     return elk;
 }
 
-export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
-    const sized = graph.nodes.map(sizeNode);
-    const labels = new Map(graph.edges.map(edge => [edge.id, sizeLabel(edge)]));
-    const input: ElkNode = {
+interface Sizes {
+    readonly nodes: ReadonlyArray<Omit<LaidOutNode, 'x' | 'y'>>;
+    readonly labels: ReadonlyMap<string, Omit<LaidOutLabel, 'x' | 'y'> | undefined>;
+}
+
+function sizesOf(graph: DiagramGraph): Sizes {
+    return { nodes: graph.nodes.map(sizeNode), labels: new Map(graph.edges.map(edge => [edge.id, sizeLabel(edge)])) };
+}
+
+function toElk(graph: DiagramGraph, sizes: Sizes): ElkNode {
+    return {
         id: 'root',
         layoutOptions: {
             ...COMMON_OPTIONS,
             ...(graph.nodes.length <= SMALL_VIEW ? THOROUGH_OPTIONS : FAST_OPTIONS),
             'elk.direction': graph.direction === 'down' ? 'DOWN' : 'RIGHT',
         },
-        children: sized.map(node => ({ id: node.node.id, width: node.width, height: node.height })),
+        children: sizes.nodes.map(node => ({ id: node.node.id, width: node.width, height: node.height })),
         edges: graph.edges.map(edge => {
-            const label = labels.get(edge.id);
+            const label = sizes.labels.get(edge.id);
             return {
                 id: edge.id,
                 sources: [edge.from],
@@ -107,9 +114,23 @@ export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
             };
         }),
     };
-    const result = await (await loadElk()).layout(input);
+}
+
+/** The ELK input for a graph (sized nodes and labels, tuned options): the benchmark compares option sets on it. */
+export function elkGraphOf(graph: DiagramGraph): ElkNode {
+    return toElk(graph, sizesOf(graph));
+}
+
+/** Runs ELK on a prepared input. */
+export async function runElk(input: ElkNode): Promise<ElkNode> {
+    return (await loadElk()).layout(input);
+}
+
+export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
+    const sizes = sizesOf(graph);
+    const result = await runElk(toElk(graph, sizes));
     const positions = new Map((result.children ?? []).map(child => [child.id, child]));
-    const nodes = sized.map(node => {
+    const nodes = sizes.nodes.map(node => {
         const position = positions.get(node.node.id);
         return { ...node, x: position?.x ?? 0, y: position?.y ?? 0 };
     });
@@ -118,7 +139,7 @@ export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
         const section = laidOut.sections?.[0];
         const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
         const elkLabel = laidOut.labels?.[0];
-        const size = labels.get(edge.id);
+        const size = sizes.labels.get(edge.id);
         return {
             edge,
             points: points.map(point => ({ x: point.x, y: point.y })),

@@ -13,10 +13,11 @@ export interface ViewSelection {
 }
 
 /**
- * Applies a view's `include` and `exclude` selectors (element names, kind keywords, `*`). Actors and
- * environment factors are shown unless the view includes only some of them; touchpoints, systems,
- * processes and policies only when included (by name, by kind, or by `*`). The implied view of an
- * ecosystem that declares none shows every actor and factor.
+ * Applies a view's `include` and `exclude` selectors (element names, kind keywords, `*`). A view is an
+ * actor map: actors and environment factors are shown unless the view includes only some of them (`*`
+ * includes them all). Touchpoints, systems, processes and policies are shown only when included by
+ * name or by kind keyword, so that `*` keeps a large ecosystem's map to its actors. The implied view
+ * of an ecosystem that declares none shows every actor and factor.
  */
 export function selectView(model: EcosystemModel, view: ast.View | undefined): ViewSelection {
     const includes = view?.include ?? [];
@@ -24,7 +25,8 @@ export function selectView(model: EcosystemModel, view: ast.View | undefined): V
     const excluded = (element: Selectable) => excludes.some(selector => selects(selector, element));
     const included = (element: Selectable) => includes.some(selector => selects(selector, element));
     const byDefault = (element: Selectable) => (includes.length === 0 || included(element)) && !excluded(element);
-    const onRequest = (element: Selectable) => included(element) && !excluded(element);
+    const named = (element: Selectable) => includes.some(selector => !selector.all && selects(selector, element));
+    const onRequest = (element: Selectable) => named(element) && !excluded(element);
     return {
         actors: model.actors.filter(byDefault),
         factors: model.factors.filter(byDefault),

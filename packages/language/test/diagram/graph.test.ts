@@ -69,8 +69,9 @@ exchange Sale { Baker -> Buyer : Bread via Counter  Buyer -> Baker : Cash }
 system Till { supports Counter, Sale  owner Baker }
 process Baking { supports Sale  uses Till }
 policy NoRefunds { affects Buyer, Baking }
-view Everything { include * }
+view Everything { include *, touchpoint, system, process, policy }
 view Backstage { include policy, process, Buyer }
+view Actors { include * }
 `;
         const services = await servicesFor({ 'shop.cxe': text });
         const model = services.workspace.EcosystemModels.modelOf('Shop');
@@ -81,6 +82,7 @@ view Backstage { include policy, process, Buyer }
         assert.deepEqual(everything.edges.filter(e => e.kind === 'backstage').map(e => e.id), [
             'Till-supports->Counter', 'Baking-uses->Till', 'NoRefunds-affects->Buyer', 'NoRefunds-affects->Baking',
             'Counter-meets->Baker', 'Counter-meets->Buyer']);
+        assert.deepEqual(buildDiagramGraph(model, 'Actors', []).nodes.map(n => n.id), ['Buyer', 'Baker'], '* alone means every actor');
         const backstage = buildDiagramGraph(model, 'Backstage', []);
         assert.deepEqual(backstage.nodes.map(n => n.id), ['Buyer', 'Baking', 'NoRefunds']);
         assert.deepEqual(backstage.edges.map(e => e.id), ['NoRefunds-affects->Buyer', 'NoRefunds-affects->Baking']);
