@@ -56,7 +56,7 @@ const MAX_LABEL_LINES = 6;
  * thorough settings, views past SMALL_VIEW nodes the fast ones (one crossing-minimisation pass, simple
  * node placement, polyline routing). Both keep nodes apart and route edges around them.
  */
-const SMALL_VIEW = 120;
+const SMALL_VIEW = 40;
 const COMMON_OPTIONS: LayoutOptions = {
     'elk.algorithm': 'layered',
     'elk.randomSeed': '1',
