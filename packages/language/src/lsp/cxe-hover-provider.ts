@@ -1,0 +1,53 @@
+import { type AstNode, AstUtils, type DocumentationProvider } from 'langium';
+import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import { valueBalance } from '../analysis/value-balance.js';
+import * as ast from '../generated/ast.js';
+import { kindLabel } from '../model/describe.js';
+import type { EcosystemModels } from '../model/ecosystem-models.js';
+import type { CxeAddedServices } from '../cxe-module.js';
+
+/** Hover: the element's kind, name and label, its doc comment, and for an actor its value balance. */
+export class CxeHoverProvider extends AstNodeHoverProvider {
+    private readonly models: EcosystemModels;
+    private readonly documentation: DocumentationProvider;
+
+    constructor(services: LangiumServices & CxeAddedServices) {
+        super(services);
+        this.models = services.workspace.EcosystemModels;
+        this.documentation = services.documentation.DocumentationProvider;
+    }
+
+    protected override getAstNodeHoverContent(node: AstNode): string | undefined {
+        if (!ast.isElement(node) && !ast.isStep(node)) {
+            return undefined;
+        }
+        const kind = kindLabel(node);
+        const lines = [`**${kind.charAt(0).toUpperCase()}${kind.slice(1)}** \`${node.name ?? ''}\`${node.label ? ` — ${node.label}` : ''}`];
+        const documentation = this.documentation.getDocumentation(node);
+        if (documentation) {
+            lines.push('', documentation);
+        }
+        if (ast.isActor(node)) {
+            lines.push('', ...this.balanceLines(node));
+        } else if (ast.isValue(node)) {
+            lines.push('', `Kind: ${node.kind}`);
+        }
+        return lines.join('\n');
+    }
+
+    private balanceLines(actor: ast.Actor): string[] {
+        const model = this.models.modelFor(AstUtils.getDocument(actor));
+        if (!model) {
+            return [];
+        }
+        const balance = valueBalance(model, actor);
+        const names = (items: ReadonlyArray<ast.Value | string>) =>
+            items.length === 0 ? '—' : items.map(item => (typeof item === 'string' ? `"${item}"` : item.label ?? item.name)).join(', ');
+        return [
+            `- seeks: ${names(balance.seeks)}`,
+            `- receives: ${names(balance.receives)}`,
+            `- gives: ${names(balance.gives)}`,
+            ...(balance.unmet.length > 0 ? [`- unmet needs: ${names(balance.unmet)}`] : []),
+        ];
+    }
+}

@@ -1,0 +1,33 @@
+import { DocumentState, URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import type { CxeAddedServices } from '../cxe-module.js';
+import { renderDiagram } from '../diagram/diagrams.js';
+import { viewNames } from '../diagram/diagram-graph.js';
+import { renderJourneySvg } from '../diagram/render-journey.js';
+import { DiagramRequest } from './protocol.js';
+
+/** Answers `cxe/diagram` once the document is validated, with the shared render function. */
+export async function handleDiagramRequest(shared: LangiumSharedServices, services: CxeAddedServices, params: DiagramRequest.Params): Promise<DiagramRequest.Result | undefined> {
+    const uri = URI.parse(params.uri);
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
+    const document = shared.workspace.LangiumDocuments.getDocument(uri);
+    const model = document && services.workspace.EcosystemModels.modelFor(document);
+    if (!document || !model) {
+        return undefined;
+    }
+    const views = [...viewNames(model), ...model.journeys.map(journey => journey.name)];
+    const view = params.view && views.includes(params.view) ? params.view : views[0];
+    const errors = services.workspace.EcosystemMembership.documentsOf(model.name)
+        .flatMap(doc => doc.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1).length;
+    const journey = model.journeys.find(candidate => candidate.name === view);
+    if (journey) {
+        return { ecosystem: model.name, view, views, svg: renderJourneySvg(journey), sources: {}, errors };
+    }
+    const rendered = await renderDiagram(model, view, services.workspace.EcosystemProblems.problemsOf(model.name));
+    return { ecosystem: model.name, view, views, svg: rendered.svg, sources: rendered.sources, errors };
+}
+
+export function registerDiagramRequest(connection: Connection, shared: LangiumSharedServices, services: CxeAddedServices): void {
+    connection.onRequest(DiagramRequest.method, (params: DiagramRequest.Params) => handleDiagramRequest(shared, services, params));
+}

@@ -1,0 +1,26 @@
+import type { SourceLocation } from '../diagram/diagram-graph.js';
+
+/** The custom LSP requests of the CXE language server: any LSP-capable editor can reuse them. */
+export namespace DiagramRequest {
+    export const method = 'cxe/diagram';
+
+    export interface Params {
+        /** The document whose ecosystem to draw. */
+        readonly uri: string;
+        /** A view or journey name; the first view when absent or unknown. */
+        readonly view?: string;
+    }
+
+    export interface Result {
+        readonly ecosystem: string;
+        readonly view: string;
+        /** Every view of the ecosystem, for a view picker. */
+        readonly views: readonly string[];
+        /** The same bytes `cxe generate` writes for this view. */
+        readonly svg: string;
+        /** Source range of each `data-cxe-element` / `data-cxe-edge` id in the SVG. */
+        readonly sources: Readonly<Record<string, SourceLocation>>;
+        /** Errors in the ecosystem's files: the editor can keep showing the last good diagram. */
+        readonly errors: number;
+    }
+}
