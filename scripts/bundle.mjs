@@ -24,3 +24,33 @@ await build({
     banner: { js: "import { createRequire as __cxeRequire } from 'node:module'; const require = __cxeRequire(import.meta.url);" },
     logLevel: 'warning',
 });
+
+// The VS Code extension: the client (CommonJS, as VS Code loads it) and the language server (an ES
+// module forked by the client, with the layout engine in its own chunk).
+await build({
+    entryPoints: { extension: 'packages/extension/src/extension.ts' },
+    outdir: 'packages/extension/dist',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    sourcemap: true,
+    external: ['vscode'],
+    logLevel: 'warning',
+});
+await build({
+    entryPoints: { server: 'packages/language/out/src/lsp/main.js' },
+    outdir: 'packages/extension/dist',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    sourcemap: true,
+    banner: { js: "import { createRequire as __cxeRequire } from 'node:module'; const require = __cxeRequire(import.meta.url);" },
+    logLevel: 'warning',
+});

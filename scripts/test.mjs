@@ -5,6 +5,7 @@ import { glob } from 'tinyglobby';
 const suites = [
     { name: 'language', files: 'packages/language/out/test/**/*.test.js' },
     { name: 'cli', files: 'packages/cli/out/test/**/*.test.js' },
+    { name: 'extension: bundled language server', files: 'packages/extension/out/test/server/**/*.test.js' },
 ];
 
 let passed = 0;

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { startLanguageClient } from './language-client.js';
+import { DiagramPreview } from './preview/diagram-preview.js';
+
+let client: LanguageClient | undefined;
+
+/** Activated by opening a .cxe file (the language contribution); starts the server and the commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<{ preview: () => DiagramPreview | undefined }> {
+    client = await startLanguageClient(context);
+    let preview: DiagramPreview | undefined;
+    context.subscriptions.push(
+        vscode.commands.registerCommand('cxe.openPreview', async () => {
+            if (!client) {
+                return;
+            }
+            preview ??= new DiagramPreview(context, client, () => (preview = undefined));
+            await preview.show(vscode.window.activeTextEditor?.document);
+        }),
+        vscode.commands.registerCommand('cxe.exportSvg', () => preview?.exportSvg()),
+        vscode.commands.registerCommand('cxe.exportPng', () => preview?.exportPng()),
+    );
+    // The in-editor tests read the preview's state through this API.
+    return { preview: () => preview };
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+}

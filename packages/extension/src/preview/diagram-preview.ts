@@ -1,0 +1,187 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DiagramRequest } from '@cxe/language/protocol';
+import { previewHtml } from './preview-html.js';
+
+/** What the webview sends back. */
+type FromWebview =
+    | { type: 'reveal'; id: string }
+    | { type: 'selectView'; view: string }
+    | { type: 'png'; data: string }
+    | { type: 'command'; command: string }
+    | { type: 'ready' };
+
+/** The commands the webview's toolbar may run. */
+const TOOLBAR_COMMANDS: ReadonlySet<string> = new Set(['cxe.exportSvg', 'cxe.exportPng']);
+
+/** The last diagram drawn, as the tests and the export commands see it. */
+export interface PreviewState {
+    readonly uri: string;
+    readonly result: DiagramRequest.Result;
+    /** How many diagrams were drawn so far. */
+    readonly renders: number;
+    /** Whether the shown diagram is an older one kept while the text has errors. */
+    readonly stale: boolean;
+}
+
+/**
+ * The live diagram beside the editor: follows the active .cxe editor, redraws as the user types
+ * (debounced, unsaved text included), keeps the last good diagram while the text has errors, reveals
+ * the source of a clicked element and highlights the element under the cursor.
+ */
+export class DiagramPreview {
+    private readonly panel: vscode.WebviewPanel;
+    private readonly disposables: vscode.Disposable[] = [];
+    private uri: vscode.Uri | undefined;
+    private view: string | undefined;
+    private timer: NodeJS.Timeout | undefined;
+    private pendingPng: ((data: string) => void) | undefined;
+    private renders = 0;
+    state: PreviewState | undefined;
+    highlighted: string | undefined;
+    /** Fires after each draw: the tests wait on it. */
+    readonly onDidRender = new vscode.EventEmitter<PreviewState>();
+
+    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, onDispose: () => void) {
+        this.panel = vscode.window.createWebviewPanel('cxe.preview', 'CXE diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+            enableScripts: true,
+            retainContextWhenHidden: true,
+            localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+        });
+        this.panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'icons', 'cxe-file.svg');
+        this.panel.webview.html = previewHtml(this.panel.webview, context.extensionUri);
+        void vscode.commands.executeCommand('setContext', 'cxe.previewOpen', true);
+        this.disposables.push(
+            this.panel.webview.onDidReceiveMessage((message: FromWebview) => this.onMessage(message)),
+            vscode.window.onDidChangeActiveTextEditor(editor => editor?.document.languageId === 'cxe' && this.follow(editor.document)),
+            vscode.workspace.onDidChangeTextDocument(event => event.document.languageId === 'cxe' && this.schedule()),
+            vscode.window.onDidChangeTextEditorSelection(event => this.onCursor(event)),
+            this.panel.onDidDispose(() => {
+                this.disposables.forEach(disposable => disposable.dispose());
+                void vscode.commands.executeCommand('setContext', 'cxe.previewOpen', false);
+                onDispose();
+            }),
+        );
+    }
+
+    async show(document: vscode.TextDocument | undefined): Promise<void> {
+        this.panel.reveal(vscode.ViewColumn.Beside, true);
+        if (document?.languageId === 'cxe') {
+            this.uri = document.uri;
+        }
+        await this.refresh();
+    }
+
+    private follow(document: vscode.TextDocument): void {
+        if (document.uri.toString() !== this.uri?.toString()) {
+            this.uri = document.uri;
+            void this.refresh();
+        }
+    }
+
+    private schedule(): void {
+        clearTimeout(this.timer);
+        const delay = vscode.workspace.getConfiguration('cxe').get<number>('preview.updateDelay', 250);
+        this.timer = setTimeout(() => void this.refresh(), delay);
+    }
+
+    /** Asks the server for the diagram and shows it, or keeps the last good one while there are errors. */
+    async refresh(): Promise<void> {
+        if (!this.uri) {
+            return;
+        }
+        const uri = this.uri.toString();
+        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view });
+        if (!result) {
+            void this.panel.webview.postMessage({ type: 'banner', text: 'This file has no ecosystem header yet: start it with "ecosystem Name".' });
+            return;
+        }
+        const keepLast = result.errors > 0 && this.state !== undefined && this.state.result.ecosystem === result.ecosystem;
+        const banner = result.errors > 0
+            ? `The model has ${result.errors} error${result.errors === 1 ? '' : 's'}: ${keepLast ? 'showing the last diagram without errors' : 'the diagram may be incomplete'}. See the Problems panel.`
+            : undefined;
+        this.panel.title = `CXE: ${result.ecosystem} · ${result.view}`;
+        if (!keepLast) {
+            this.state = { uri, result, renders: ++this.renders, stale: false };
+            void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, banner });
+        } else {
+            this.state = { ...this.state!, renders: ++this.renders, stale: true };
+            void this.panel.webview.postMessage({ type: 'banner', text: banner });
+        }
+        this.onDidRender.fire(this.state);
+    }
+
+    private async onMessage(message: FromWebview): Promise<void> {
+        switch (message.type) {
+            case 'ready':
+                return this.refresh();
+            case 'selectView':
+                this.view = message.view;
+                return this.refresh();
+            case 'reveal':
+                await this.reveal(message.id);
+                return;
+            case 'png':
+                this.pendingPng?.(message.data);
+                this.pendingPng = undefined;
+                return;
+            case 'command':
+                if (TOOLBAR_COMMANDS.has(message.command)) {
+                    await vscode.commands.executeCommand(message.command);
+                }
+        }
+    }
+
+    /** Opens the source of a diagram element and selects its name. */
+    async reveal(id: string): Promise<vscode.TextEditor | undefined> {
+        const source = this.state?.result.sources[id];
+        if (!source) {
+            return undefined;
+        }
+        const { start, end } = source.range;
+        const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(source.uri));
+        return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection });
+    }
+
+    private onCursor(event: vscode.TextEditorSelectionChangeEvent): void {
+        if (event.textEditor.document.languageId !== 'cxe' || !vscode.workspace.getConfiguration('cxe').get<boolean>('preview.followCursor', true)) {
+            return;
+        }
+        const document = event.textEditor.document;
+        const wordRange = document.getWordRangeAtPosition(event.selections[0].active);
+        const word = wordRange && document.getText(wordRange);
+        const id = word && this.state?.result.sources[word] ? word : undefined;
+        if (id !== this.highlighted) {
+            this.highlighted = id;
+            void this.panel.webview.postMessage({ type: 'highlight', id });
+        }
+    }
+
+    async exportSvg(): Promise<void> {
+        const target = await this.saveTarget('svg');
+        if (target && this.state) {
+            await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(this.state.result.svg));
+        }
+    }
+
+    async exportPng(): Promise<void> {
+        const target = await this.saveTarget('png');
+        if (!target) {
+            return;
+        }
+        const data = await new Promise<string>(resolve => {
+            this.pendingPng = resolve;
+            void this.panel.webview.postMessage({ type: 'toPng' });
+        });
+        await vscode.workspace.fs.writeFile(target, Buffer.from(data, 'base64'));
+    }
+
+    private async saveTarget(extension: 'svg' | 'png'): Promise<vscode.Uri | undefined> {
+        if (!this.state || !this.uri) {
+            return undefined;
+        }
+        const name = `${this.state.result.ecosystem}.${this.state.result.view}.${extension}`;
+        return vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(this.uri, '..', name), filters: { [extension.toUpperCase()]: [extension] } });
+    }
+}
