@@ -38,12 +38,13 @@ describe('the bundled language server, over stdio', () => {
         return published.get(uri)!;
     }
 
-    it('publishes diagnostics with their codes for an open document', async () => {
+    it('publishes diagnostics with their codes and documentation links for an open document', async () => {
         const uri = 'file:///virtual/shop.cxe';
         const text = 'ecosystem Shop\ncustomer Buyer { seeks Bread }\norganization Baker\nvalue Bread product\nexchange Baker -> Buyer : Bread, Tip\n';
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxe', version: 1, text } });
         const { diagnostics } = await diagnosticsOf(uri);
         assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line, d.range.start.character, d.severity]), [['unresolved-reference', 4, 33, 1]]);
+        assert.match(diagnostics[0].codeDescription?.href ?? '', /\/docs\/language\.md#unresolved-reference$/);
     });
 
     it("answers the 'cxe/diagram' request with the SVG", async () => {

@@ -7,7 +7,9 @@ import { type CxeAddedServices, CxeModule, CxeSharedModule } from '../cxe-module
 import { CxeGeneratedModule, CxeGeneratedSharedModule } from '../generated/module.js';
 import { CxeCodeActionProvider } from './cxe-code-action-provider.js';
 import { CxeCodeLensProvider } from './cxe-code-lens-provider.js';
+import { CxeFormatter } from './cxe-formatter.js';
 import { CxeHoverProvider } from './cxe-hover-provider.js';
+import { CxeSemanticTokenProvider } from './cxe-semantic-token-provider.js';
 
 export type CxeLspServices = LangiumServices & CxeAddedServices;
 
@@ -17,6 +19,8 @@ export const CxeLspModule: Module<CxeLspServices, PartialLangiumServices> = {
         HoverProvider: services => new CxeHoverProvider(services),
         CodeLensProvider: services => new CxeCodeLensProvider(services),
         CodeActionProvider: services => new CxeCodeActionProvider(services),
+        Formatter: () => new CxeFormatter(),
+        SemanticTokenProvider: services => new CxeSemanticTokenProvider(services),
     },
 };
 

@@ -1,18 +1,19 @@
 import {
-    type AstNode, type AstReflection, type DiagnosticInfo, type LangiumDocument, type ParseResult, type ValidationOptions,
-    AstUtils, DefaultDocumentValidator,
+    type AstNode, type AstReflection, type Cancellation, type DiagnosticInfo, type LangiumDocument, type ParseResult,
+    type ValidationOptions, AstUtils, DefaultDocumentValidator,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CxeServices } from '../cxe-module.js';
 import { kindLabel, referenceTypeLabel } from '../model/describe.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
-import { type DiagnosticCode, severityOf } from './diagnostic-codes.js';
+import { type DiagnosticCode, docsUrlOf, isDiagnosticCode, severityOf } from './diagnostic-codes.js';
 import type { EcosystemProblems } from './ecosystem-problems.js';
 
 /**
  * Turns lexer, parser and linker errors into `syntax` and `unresolved-reference` diagnostics, and
  * reports the ecosystem checks' problems for the document. Every diagnostic carries its code both as
- * `code` and as `data.code` (which Langium's code actions read).
+ * `code` and as `data.code` (which Langium's code actions read), and a link to the rule's
+ * documentation as `codeDescription.href`.
  */
 export class CxeDocumentValidator extends DefaultDocumentValidator {
     private readonly problems: EcosystemProblems;
@@ -24,6 +25,16 @@ export class CxeDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
         this.problems = services.workspace.EcosystemProblems;
         this.models = services.workspace.EcosystemModels;
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            if (isDiagnosticCode(diagnostic.code)) {
+                diagnostic.codeDescription = { href: docsUrlOf(diagnostic.code) };
+            }
+        }
+        return diagnostics;
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/** The example the tests open: the Acme model, split over three files of one ecosystem. */
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const file = (name: string) => vscode.Uri.joinPath(folder(), 'acme-software', name);
+
+interface PreviewApi {
+    preview(): {
+        state?: { result: { svg: string; view: string; views: string[] }; renders: number; stale: boolean };
+        onDidRender: vscode.EventEmitter<unknown>;
+        reveal(id: string): Promise<vscode.TextEditor | undefined>;
+
+    } | undefined;
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+        const value = await probe();
+        if (value) {
+            return value;
+        }
+        if (Date.now() > end) {
+            throw new Error(`timed out waiting for ${what}`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+    const document = await vscode.workspace.openTextDocument(file(name));
+    return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+}
+
+describe('CXE in VS Code', () => {
+    let api: PreviewApi;
+
+    it('activates on a .cxe file', async () => {
+        const extension = vscode.extensions.getExtension<PreviewApi>('cxe.cxe-vscode')!;
+        assert.ok(extension, 'the extension is installed');
+        await open('channel.cxe');
+        api = await until('activation', async () => (extension.isActive ? extension.exports : (await extension.activate(), undefined)));
+        assert.equal(vscode.window.activeTextEditor?.document.languageId, 'cxe');
+    });
+
+    it('shows diagnostics with their codes', async () => {
+        const editor = await open('channel.cxe');
+        await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nexchange Reseller -> Distributor : Nonsense\n'));
+        const diagnostics = await until('a diagnostic', () => {
+            const found = vscode.languages.getDiagnostics(editor.document.uri).filter(d => d.code && (typeof d.code === 'object' ? d.code.value : d.code) === 'unresolved-reference');
+            return found.length > 0 && found;
+        });
+        assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
+        assert.equal(editor.document.getText(diagnostics[0].range), 'Nonsense');
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it("completes actors after '->'", async () => {
+        const editor = await open('channel.cxe');
+        const position = new vscode.Position(editor.document.lineCount, 0);
+        await editor.edit(edit => edit.insert(position, '\nexchange Reseller -> '));
+        const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end);
+        const labels = list.items.map(item => (typeof item.label === 'string' ? item.label : item.label.label));
+        for (const actor of ['Acme', 'ITManager', 'Distributor']) {
+            assert.ok(labels.includes(actor), `${actor} in ${labels.slice(0, 20)}`);
+        }
+        assert.ok(!labels.includes('ResellerDesk'), 'touchpoints are not offered after ->');
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('goes to a definition in another file', async () => {
+        const editor = await open('channel.cxe');
+        const offset = editor.document.getText().indexOf('owner Reseller') + 'owner '.length + 1;
+        const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+            'vscode.executeDefinitionProvider', editor.document.uri, editor.document.positionAt(offset));
+        const target = locations[0];
+        const uri = 'targetUri' in target ? target.targetUri : target.uri;
+        assert.ok(uri.path.endsWith('actors-and-values.cxe'), uri.path);
+    });
+
+    it('applies a quick fix', async () => {
+        const editor = await open('channel.cxe');
+        await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nvalue Leftover "Left over" intangible\n'));
+        const diagnostic = await until('unused-value', () => vscode.languages.getDiagnostics(editor.document.uri)
+            .find(d => (typeof d.code === 'object' ? d.code.value : d.code) === 'unused-value'));
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
+        const remove = actions.find(action => action.title.startsWith('Remove unused value'));
+        assert.ok(remove?.edit, actions.map(a => a.title).join(', '));
+        await vscode.workspace.applyEdit(remove.edit);
+        assert.ok(!editor.document.getText().includes('Leftover'));
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('opens the diagram preview with the expected nodes', async () => {
+        await open('channel.cxe');
+        await vscode.commands.executeCommand('cxe.openPreview');
+        const state = await until('a diagram', () => api.preview()?.state);
+        assert.equal(state.result.view, 'PartnerMap');
+        for (const actor of ['Reseller', 'Distributor', 'Acme']) {
+            assert.match(state.result.svg, new RegExp(`data-cxe-element="${actor}"`));
+        }
+    });
+
+    it('redraws the preview on an unsaved edit', async () => {
+        const editor = await open('channel.cxe');
+        await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\npartner Newcomer "New partner" { seeks CustomerAccess }\n'));
+        assert.ok(editor.document.isDirty);
+        await until('the new partner in the diagram', () => api.preview()?.state?.result.svg.includes('data-cxe-element="Newcomer"'));
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await until('the diagram without it', () => !api.preview()?.state?.result.svg.includes('data-cxe-element="Newcomer"'));
+    });
+
+    it('reveals the source of a clicked element', async () => {
+        const preview = api.preview()!;
+        const editor = await preview.reveal('Distributor');
+        assert.ok(editor?.document.uri.path.endsWith('actors-and-values.cxe'));
+        assert.equal(editor!.document.getText(editor!.selection), 'Distributor');
+    });
+});
