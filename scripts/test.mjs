@@ -1,4 +1,5 @@
 // Runs every test suite and ends with the plain summary line `N passed, N failed` over all of them.
+import { spawn } from 'node:child_process';
 import Mocha from 'mocha';
 import { glob } from 'tinyglobby';
 
@@ -15,6 +16,9 @@ for (const suite of suites) {
     passed += result.passed;
     failed += result.failed;
 }
+const editor = await runEditorTests();
+passed += editor.passed;
+failed += editor.failed;
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 
@@ -32,4 +36,40 @@ async function runMocha({ name, files }) {
     return new Promise(resolve => {
         const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures }));
     });
+}
+
+/** Runs a command, echoing its output; resolves to its exit code and standard output. */
+function run(command, args, options = {}) {
+    return new Promise(resolve => {
+        const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'], ...options });
+        let output = '';
+        child.stdout.on('data', chunk => {
+            output += chunk;
+            process.stdout.write(chunk);
+        });
+        child.on('error', error => resolve({ code: 1, output: String(error) }));
+        child.on('close', code => resolve({ code, output }));
+    });
+}
+
+/**
+ * The in-editor suite: the extension inside a real VS Code (code-server in headless Chromium, see
+ * packages/extension/test-harness). Installs what it needs first (idempotent); a failed install or a
+ * run that reports no counts is a failure, never a skip.
+ */
+async function runEditorTests() {
+    console.log('\n── extension: inside VS Code ──');
+    const harness = 'packages/extension/test-harness';
+    const install = await run('bash', [`${harness}/install.sh`]);
+    if (install.code !== 0) {
+        console.error('extension: could not install the editor test harness');
+        return { passed: 0, failed: 1 };
+    }
+    const { code, output } = await run(process.execPath, [`${harness}/run-editor-tests.mjs`]);
+    const counts = output.match(/cxe-editor-tests: (\d+) passed, (\d+) failed/);
+    if (!counts) {
+        console.error(`extension: the editor tests reported no result (exit ${code})`);
+        return { passed: 0, failed: 1 };
+    }
+    return { passed: Number(counts[1]), failed: Number(counts[2]) + (code !== 0 && counts[2] === '0' ? 1 : 0) };
 }

@@ -1,5 +1,9 @@
 import * as path from 'node:path';
-import Mocha from 'mocha';
+import type MochaType from 'mocha';
+import * as mochaModule from 'mocha';
+
+// mocha 12 is an ES module: required from CommonJS, its class is the namespace's default export.
+const Mocha = ((mochaModule as unknown as { default?: typeof MochaType }).default ?? mochaModule) as unknown as typeof MochaType;
 
 /**
  * The entry VS Code runs inside the extension host (`extensionTestsPath`): mocha over the editor
@@ -11,7 +15,7 @@ export async function run(): Promise<void> {
         mocha.addFile(path.resolve(__dirname, file));
     }
     await new Promise<void>((resolve, reject) => {
-        mocha.run(failures => {
+        mocha.run((failures: number) => {
             // The harness reads this line for the summary of all suites.
             console.log(`cxe-editor-tests: ${mocha.suite.total() - failures} passed, ${failures} failed`);
             failures > 0 ? reject(new Error(`${failures} editor test(s) failed`)) : resolve();
