@@ -11,6 +11,7 @@ import { build as bundle } from 'esbuild';
 import { DocumentState, EmptyFileSystem } from 'langium';
 import { URI, createCxeBatchServices } from '@cxe/language';
 import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
+import { benchEditor } from './bench/editor-bench.mjs';
 import { generateModel } from './bench/generate-model.mjs';
 
 const SIZES = [50, 500, 5000];
@@ -183,9 +184,14 @@ try {
     console.log('\nTargets (informational):');
     diagramTargets.forEach(t => console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value.toFixed(2)} ${t.atLeast ? '>=' : '<='} ${t.limit}`));
 
+    const editor = await benchEditor(models[1].text);
+    console.log(`\nlanguage server, N=${models[1].n} (in process, median of 15): keystroke to validated diagnostics `
+        + `${editor.diagnosticsMs.toFixed(1)} ms (target 150), completion after '->' ${editor.completionMs.toFixed(1)} ms `
+        + `(target 50, ${editor.completionItems} items)`);
+
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
-        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets,
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, editor,
     }, (_key, value) => (value === Infinity ? 'timeout' : value), 2) + '\n');
 } finally {
     rmSync(work, { recursive: true, force: true });

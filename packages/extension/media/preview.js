@@ -9,7 +9,7 @@
     const banner = document.getElementById('banner');
     const picker = document.getElementById('view');
     const status = document.getElementById('status');
-    let scale = 1, x = 0, y = 0, fitted = false, drag;
+    let scale = 1, x = 0, y = 0, fitted = false, moved = false, drag;
 
     function apply() {
         canvas.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
@@ -22,7 +22,8 @@
         const width = svg.width.baseVal.value, height = svg.height.baseVal.value;
         scale = Math.min(viewport.clientWidth / width, viewport.clientHeight / height, 1.5) * 0.96;
         x = (viewport.clientWidth - width * scale) / 2;
-        y = Math.max(8, (viewport.clientHeight - height * scale) / 2);
+        y = 8;
+        moved = false;
         apply();
     }
     function zoom(factor, cx = viewport.clientWidth / 2, cy = viewport.clientHeight / 2) {
@@ -30,6 +31,7 @@
         x = cx - (cx - x) * (next / scale);
         y = cy - (cy - y) * (next / scale);
         scale = next;
+        moved = true;
         apply();
     }
     function showBanner(text) {
@@ -75,7 +77,7 @@
             canvas.innerHTML = message.svg;
             setViews(message.views, message.view);
             showBanner(message.banner);
-            if (!fitted) { fit(); fitted = true; } else { apply(); }
+            if (!fitted || !moved) { fit(); fitted = true; } else { apply(); }
             vscode.setState({ view: message.view });
         } else if (message.type === 'banner') {
             showBanner(message.text);
@@ -99,7 +101,7 @@
     viewport.addEventListener('pointerdown', event => { drag = { x: event.clientX - x, y: event.clientY - y, moved: false }; });
     viewport.addEventListener('pointermove', event => {
         if (!drag || event.buttons !== 1) return;
-        x = event.clientX - drag.x; y = event.clientY - drag.y; drag.moved = true; apply();
+        x = event.clientX - drag.x; y = event.clientY - drag.y; drag.moved = moved = true; apply();
     });
     viewport.addEventListener('pointerup', () => setTimeout(() => { drag = undefined; }, 0));
     document.getElementById('zoom-in').addEventListener('click', () => zoom(1.25));
@@ -108,6 +110,7 @@
     document.getElementById('export-svg').addEventListener('click', () => vscode.postMessage({ type: 'command', command: 'cxe.exportSvg' }));
     document.getElementById('export-png').addEventListener('click', () => vscode.postMessage({ type: 'command', command: 'cxe.exportPng' }));
     picker.addEventListener('change', () => vscode.postMessage({ type: 'selectView', view: picker.value }));
-    window.addEventListener('resize', () => { if (fitted) apply(); });
+    // Until the user zooms or pans, the diagram keeps fitting the panel as it is resized.
+    window.addEventListener('resize', () => { if (fitted && !moved) fit(); });
     vscode.postMessage({ type: 'ready' });
 }());

@@ -12,6 +12,10 @@ const extension = path.resolve(here, '..');
 const state = fs.mkdtempSync(path.join(os.tmpdir(), 'cxe-editor-'));
 const workspace = path.join(state, 'workspace');
 fs.cpSync(path.resolve(extension, '../../examples'), workspace, { recursive: true, filter: source => !source.includes(`${path.sep}generated`) });
+// A 50-actor synthetic model, for the preview's refresh time.
+const { generateModel } = await import('../../../scripts/bench/generate-model.mjs');
+fs.mkdirSync(path.join(workspace, 'synthetic'));
+fs.writeFileSync(path.join(workspace, 'synthetic', 'synthetic-50.cxe'), generateModel(50).text);
 
 let code;
 try {
@@ -20,6 +24,8 @@ try {
         extensionDevelopmentPath: extension,
         extensionTestsPath: path.join(extension, 'out/test/editor/index.js'),
         launchArgs: [workspace, `--user-data-dir=${state}/user-data`, `--extensions-dir=${state}/extensions`],
+        // CXE_THEME (e.g. "Default Dark Modern") ends the run on a themed workbench, for CXE_SCREENSHOT.
+        extensionTestsEnv: { CXE_THEME: process.env.CXE_THEME ?? '' },
     });
 } catch (error) {
     console.error(error.message);

@@ -81,7 +81,7 @@ export class DiagramPreview {
 
     private schedule(): void {
         clearTimeout(this.timer);
-        const delay = vscode.workspace.getConfiguration('cxe').get<number>('preview.updateDelay', 250);
+        const delay = vscode.workspace.getConfiguration('cxe').get<number>('preview.updateDelay', 100);
         this.timer = setTimeout(() => void this.refresh(), delay);
     }
 

@@ -7,7 +7,7 @@ const file = (name: string) => vscode.Uri.joinPath(folder(), 'acme-software', na
 
 interface PreviewApi {
     preview(): {
-        state?: { result: { svg: string; view: string; views: string[] }; renders: number; stale: boolean };
+        state?: { result: { svg: string; view: string; views: string[]; ecosystem: string }; renders: number; stale: boolean };
         onDidRender: vscode.EventEmitter<unknown>;
         reveal(id: string): Promise<vscode.TextEditor | undefined>;
 
@@ -36,11 +36,28 @@ async function open(name: string): Promise<vscode.TextEditor> {
 describe('CXE in VS Code', () => {
     let api: PreviewApi;
 
+    // For screenshots (run-editor-tests.mjs with CXE_THEME): end on a model with a problem and its preview.
+    after(async function () {
+        const theme = process.env.CXE_THEME;
+        if (!theme) {
+            return;
+        }
+        this.timeout(30_000);
+        await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        const editor = await open('channel.cxe');
+        await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nexchange Reseller -> Distributor : Rebate\n'));
+        editor.revealRange(new vscode.Range(editor.document.lineCount - 12, 0, editor.document.lineCount - 1, 0));
+        await vscode.commands.executeCommand('workbench.actions.view.problems');
+        await new Promise(resolve => setTimeout(resolve, 5000));
+    });
+
     it('activates on a .cxe file', async () => {
         const extension = vscode.extensions.getExtension<PreviewApi>('cxe.cxe-vscode')!;
         assert.ok(extension, 'the extension is installed');
+        const start = Date.now();
         await open('channel.cxe');
         api = await until('activation', async () => (extension.isActive ? extension.exports : (await extension.activate(), undefined)));
+        console.log(`cxe-metric activation-ms ${Date.now() - start}`);
         assert.equal(vscode.window.activeTextEditor?.document.languageId, 'cxe');
     });
 
@@ -117,5 +134,22 @@ describe('CXE in VS Code', () => {
         const editor = await preview.reveal('Distributor');
         assert.ok(editor?.document.uri.path.endsWith('actors-and-values.cxe'));
         assert.equal(editor!.document.getText(editor!.selection), 'Distributor');
+    });
+
+    it('redraws a 50-actor view soon after a keystroke', async () => {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'synthetic', 'synthetic-50.cxe'));
+        const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        await until('the synthetic diagram', () => api.preview()?.state?.result.ecosystem === 'Synthetic50');
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+            const before = api.preview()!.state!.renders;
+            const start = Date.now();
+            await editor.edit(edit => edit.insert(editor.document.positionAt(editor.document.getText().indexOf('"') + 1), 'x'));
+            await until('a redraw', () => api.preview()!.state!.renders > before);
+            times.push(Date.now() - start);
+        }
+        times.sort((a, b) => a - b);
+        console.log(`cxe-metric preview-refresh-ms median ${times[2]} (${times.join(', ')}; update delay ${vscode.workspace.getConfiguration('cxe').get('preview.updateDelay')} ms)`);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 });
