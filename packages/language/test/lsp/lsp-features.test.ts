@@ -153,3 +153,19 @@ describe('language server features', () => {
         assert.match(journey!.svg, /Journey of Regular buyer/);
     });
 });
+
+describe('language server features: symbols and folding', () => {
+    it('workspace symbols find elements of every file by name', async () => {
+        const ws = await lspWorkspace({ 'people.cxe': people, 'things.cxe': things });
+        const symbols = await ws.shared.lsp.WorkspaceSymbolProvider!.getSymbols({ query: 'Ba' });
+        assert.deepEqual(symbols.map(s => `${s.name} ${s.location.uri.split('/').pop()}`).sort(), ['Baker people.cxe', 'Bread things.cxe']);
+    });
+
+    it('folds multi-line blocks and comments', async () => {
+        const ws = await lspWorkspace({ 'things.cxe': `/**\n * Things.\n */\n${things}` });
+        const document = ws.document('things.cxe');
+        const ranges = await ws.Cxe.lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: { uri: document.uri.toString() } });
+        // The last line of a folded region stays visible, as everywhere in VS Code.
+        assert.deepEqual(ranges.map(r => `${r.startLine}-${r.endLine}`).sort(), ['0-1', '8-10']);
+    });
+});
