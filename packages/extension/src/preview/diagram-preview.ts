@@ -56,6 +56,7 @@ export class DiagramPreview {
             vscode.window.onDidChangeActiveTextEditor(editor => editor?.document.languageId === 'cxe' && this.follow(editor.document)),
             vscode.workspace.onDidChangeTextDocument(event => event.document.languageId === 'cxe' && this.schedule()),
             vscode.window.onDidChangeTextEditorSelection(event => this.onCursor(event)),
+            vscode.workspace.onDidChangeConfiguration(event => event.affectsConfiguration('cxe.diagram') && void this.refresh()),
             this.panel.onDidDispose(() => {
                 this.disposables.forEach(disposable => disposable.dispose());
                 void vscode.commands.executeCommand('setContext', 'cxe.previewOpen', false);
@@ -91,7 +92,9 @@ export class DiagramPreview {
             return;
         }
         const uri = this.uri.toString();
-        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view });
+        const settings = vscode.workspace.getConfiguration('cxe.diagram');
+        const options = { direction: settings.get<'right' | 'down'>('layout', 'right'), showFactors: settings.get<boolean>('showEnvironment', true) };
+        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options });
         if (!result) {
             void this.panel.webview.postMessage({ type: 'banner', text: 'This file has no ecosystem header yet: start it with "ecosystem Name".' });
             return;

@@ -81,12 +81,24 @@ export function viewNames(model: EcosystemModel): string[] {
  * factors to included actors; behind-the-scenes edges from systems, processes and policies to what
  * they support, use or affect, and from touchpoints to the actors that meet there.
  */
-export function buildDiagramGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[]): DiagramGraph {
+/**
+ * How to draw where the model does not say: the editor's settings. The defaults are what the CLI
+ * uses, so that with default settings the preview shows the CLI's bytes.
+ */
+export interface DiagramOptions {
+    /** The direction of views that declare no `layout`. */
+    readonly direction?: 'right' | 'down';
+    /** Whether environment factors and their influences are drawn. */
+    readonly showFactors?: boolean;
+}
+
+export function buildDiagramGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {
     const view = model.views.find(candidate => candidate.name === viewName);
     if (!view && viewName !== IMPLIED_VIEW) {
         throw new Error(`Ecosystem '${model.name}' has no view '${viewName}'.`);
     }
-    const { actors, factors, touchpoints, backstage } = selectView(model, view);
+    const { actors, touchpoints, backstage, ...selection } = selectView(model, view);
+    const factors = options.showFactors === false ? [] : selection.factors;
     const shown = new Set<ast.Element>([...actors, ...factors, ...touchpoints, ...backstage]);
     const problemsByElement = countProblems(problems);
     const nodes: DiagramNode[] = [
@@ -105,7 +117,7 @@ export function buildDiagramGraph(model: EcosystemModel, viewName: string, probl
         ecosystem: model.name,
         view: viewName,
         title: titleOf(model, view),
-        direction: view?.layout === 'down' ? 'down' : 'right',
+        direction: (view?.layout ?? options.direction) === 'down' ? 'down' : 'right',
         nodes,
         edges,
     };

@@ -1,13 +1,13 @@
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 import type { Problem } from '../validation/problem.js';
-import { type DiagramGraph, type SourceLocation, buildDiagramGraph, sourceLocations } from './diagram-graph.js';
+import { type DiagramGraph, type DiagramOptions, type SourceLocation, buildDiagramGraph, sourceLocations } from './diagram-graph.js';
 import { type LaidOutGraph, layoutGraph } from './layout.js';
 import { MAX_DETAILED_NODES, groupByKind } from './overview.js';
 import { renderSvg } from './render-svg.js';
 
 /** The graph to draw for a view: the view itself, or its overview when it is too large to read. */
-export function viewGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[]): DiagramGraph {
-    const graph = buildDiagramGraph(model, viewName, problems);
+export function viewGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {
+    const graph = buildDiagramGraph(model, viewName, problems, options);
     return graph.nodes.length > MAX_DETAILED_NODES ? groupByKind(graph) : graph;
 }
 
@@ -23,8 +23,8 @@ export interface RenderedDiagram {
  * The one function behind both the CLI's SVG and the editor preview: same model, same bytes.
  * Layout runs here only, so nothing that needs no picture pays for it.
  */
-export async function renderDiagram(model: EcosystemModel, viewName: string, problems: readonly Problem[]): Promise<RenderedDiagram> {
-    const graph = viewGraph(model, viewName, problems);
+export async function renderDiagram(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): Promise<RenderedDiagram> {
+    const graph = viewGraph(model, viewName, problems, options);
     const laidOut = await layoutGraph(graph);
     return { graph, laidOut, svg: renderSvg(laidOut), sources: sourceLocations(model, graph) };
 }

@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../diagram/diagram-graph.js';
+import type { DiagramOptions, SourceLocation } from '../diagram/diagram-graph.js';
 
 /** The custom LSP requests of the CXE language server: any LSP-capable editor can reuse them. */
 export namespace DiagramRequest {
@@ -9,6 +9,8 @@ export namespace DiagramRequest {
         readonly uri: string;
         /** A view or journey name; the first view when absent or unknown. */
         readonly view?: string;
+        /** The editor's drawing settings; absent means the CLI's defaults. */
+        readonly options?: DiagramOptions;
     }
 
     export interface Result {

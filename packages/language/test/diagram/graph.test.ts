@@ -117,3 +117,18 @@ view Actors { include * }
         assert.deepEqual(groupByKind(graph).nodes.length, 4, 'grouping is idempotent in size');
     });
 });
+
+describe('diagram options (the editor settings)', () => {
+    it('default direction applies to views without layout, and factors can be hidden', async () => {
+        const text = 'ecosystem E\ncustomer C { seeks V }\norganization O\nvalue V money\nexchange O -> C : V\n'
+            + 'environment F { affects C }\nview Down { include * layout down }\n';
+        const services = await servicesFor({ 'e.cxe': text });
+        const model = services.workspace.EcosystemModels.modelOf('E');
+        assert.equal(buildDiagramGraph(model, 'overview', [], { direction: 'down' }).direction, 'down');
+        assert.equal(buildDiagramGraph(model, 'Down', [], { direction: 'right' }).direction, 'down', "a view's own layout wins");
+        const hidden = buildDiagramGraph(model, 'overview', [], { showFactors: false });
+        assert.deepEqual(hidden.nodes.map(n => n.id), ['C', 'O']);
+        assert.ok(hidden.edges.every(e => e.kind === 'flow'));
+        assert.deepEqual(buildDiagramGraph(model, 'overview', []), buildDiagramGraph(model, 'overview', [], { direction: 'right', showFactors: true }), 'defaults = CLI');
+    });
+});
