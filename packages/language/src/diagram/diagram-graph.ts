@@ -174,25 +174,10 @@ function factorNode(factor: ast.Factor, shown: ReadonlySet<ast.Element>, problem
 
 /** Flows grouped into edges: one per exchange and ordered (giver, receiver) pair, in model order. */
 function groupFlows(model: EcosystemModel): Map<string, ResolvedFlow[]> {
-    const anonymous = new Map<ast.Exchange, number>();
-    const groups = new Map<string, ResolvedFlow[]>();
-    for (const flow of model.flows) {
-        if (!flow.giver || !flow.receiver) {
-            continue;
-        }
-        if (!flow.exchange.name && !anonymous.has(flow.exchange)) {
-            anonymous.set(flow.exchange, anonymous.size + 1);
-        }
-        const exchangeKey = flow.exchange.name ?? `#${anonymous.get(flow.exchange)}`;
-        const id = `${flow.giver.name}->${flow.receiver.name}@${exchangeKey}`;
-        const group = groups.get(id);
-        if (group) {
-            group.push(flow);
-        } else {
-            groups.set(id, [flow]);
-        }
-    }
-    return groups;
+    // Anonymous exchanges are numbered in model order: '#1', '#2'…
+    const anonymous = new Map(model.exchanges.filter(exchange => !exchange.name).map((exchange, i) => [exchange, `#${i + 1}`]));
+    return Map.groupBy(model.flows.filter(flow => flow.giver && flow.receiver),
+        flow => `${flow.giver!.name}->${flow.receiver!.name}@${flow.exchange.name ?? anonymous.get(flow.exchange)}`);
 }
 
 function otherNode(element: ast.Touchpoint | Backstage, kind: NodeKind, detail: string | undefined, problems: Map<string, NodeProblems>): DiagramNode {

@@ -11,17 +11,9 @@ const TOP_VALUES = 3;
  */
 export function groupByKind(graph: DiagramGraph): DiagramGraph {
     const groupOf = new Map(graph.nodes.map(node => [node.id, `group_${node.kind}`]));
-    const members = new Map<string, DiagramNode[]>();
-    for (const node of graph.nodes) {
-        const id = groupOf.get(node.id)!;
-        members.set(id, [...(members.get(id) ?? []), node]);
-    }
+    const members = Map.groupBy(graph.nodes, node => groupOf.get(node.id)!);
     const nodes: DiagramNode[] = [...members].map(([id, group]) => groupNode(id, group));
-    const edgesByPair = new Map<string, DiagramEdge[]>();
-    for (const edge of graph.edges) {
-        const key = `${groupOf.get(edge.from)}->${groupOf.get(edge.to)}`;
-        edgesByPair.set(key, [...(edgesByPair.get(key) ?? []), edge]);
-    }
+    const edgesByPair = Map.groupBy(graph.edges, edge => `${groupOf.get(edge.from)}->${groupOf.get(edge.to)}`);
     const edges = [...edgesByPair].map(([id, group]) => groupEdge(id, group, groupOf));
     return { ...graph, title: `${graph.title} (overview of ${graph.nodes.length} elements, grouped by kind)`, nodes, edges };
 }

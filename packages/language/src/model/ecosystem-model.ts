@@ -87,18 +87,7 @@ function resolveFlows(exchange: ast.Exchange): ResolvedFlow[] {
 }
 
 function groupByName(elements: readonly ast.Element[]): Map<string, ast.Element[]> {
-    const byName = new Map<string, ast.Element[]>();
-    for (const element of elements) {
-        if (element.name) {
-            const group = byName.get(element.name);
-            if (group) {
-                group.push(element);
-            } else {
-                byName.set(element.name, [element]);
-            }
-        }
-    }
-    return byName;
+    return Map.groupBy(elements.filter(element => element.name), element => element.name!);
 }
 
 function indexFlowsByActor(flows: readonly ResolvedFlow[]): (actor: ast.Actor) => ActorFlows {

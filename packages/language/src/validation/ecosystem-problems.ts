@@ -43,15 +43,5 @@ export class EcosystemProblems {
 }
 
 function groupByDocument(problems: readonly Problem[]): Map<string, Problem[]> {
-    const byDocument = new Map<string, Problem[]>();
-    for (const problem of problems) {
-        const uri = AstUtils.getDocument(problem.node).uri.toString();
-        const group = byDocument.get(uri);
-        if (group) {
-            group.push(problem);
-        } else {
-            byDocument.set(uri, [problem]);
-        }
-    }
-    return byDocument;
+    return Map.groupBy(problems, problem => AstUtils.getDocument(problem.node).uri.toString());
 }

@@ -37,17 +37,8 @@ export class EcosystemMembership {
 
     private byEcosystem(): ReadonlyMap<string, readonly LangiumDocument[]> {
         return this.cache.get('all', () => {
-            const groups = new Map<string, LangiumDocument[]>();
             const sorted = this.documents.all.toArray().sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
-            for (const document of sorted) {
-                const name = ecosystemNameOf(document);
-                if (name !== undefined) {
-                    const group = groups.get(name) ?? [];
-                    group.push(document);
-                    groups.set(name, group);
-                }
-            }
-            return groups;
+            return Map.groupBy(sorted.filter(document => ecosystemNameOf(document) !== undefined), document => ecosystemNameOf(document)!);
         });
     }
 }
