@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-    type EcosystemModel, type LaidOutGraph, type ReportJourney, type ReportView, compare, layoutGraph, renderDot,
+    type EcosystemModel, type LaidOutGraph, type Problem, type ReportView, compare, drawingNames, layoutGraph, renderDot,
     renderJourneyMermaid, renderJourneySvg, renderJson, renderMarkdownReport, renderMermaid, renderSvg, viewGraph, viewNames,
 } from '@cxe/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
@@ -28,55 +28,67 @@ export async function buildArtefacts(workspace: LoadedWorkspace, options: Artefa
 /** Whether any ecosystem has a view or a journey of this name. */
 export function hasViewOrJourney(workspace: LoadedWorkspace, name: string): boolean {
     const models = workspace.services.workspace.EcosystemModels;
-    return models.ecosystems().map(ecosystem => models.modelOf(ecosystem))
-        .some(model => viewNames(model).includes(name) || model.journeys.some(journey => journey.name === name));
+    return models.ecosystems().some(ecosystem => drawingNames(models.modelOf(ecosystem)).includes(name));
+}
+
+/** One view or journey, drawn in the formats asked for (layout only when a format needs positions). */
+interface Drawing {
+    readonly kind: 'view' | 'journey';
+    readonly name: string;
+    readonly title: string;
+    readonly mermaid: string;
+    readonly svg?: string;
+    readonly dot?: string;
+    readonly json?: string;
+}
+
+async function drawView(model: EcosystemModel, view: string, problems: readonly Problem[], formats: ReadonlySet<Format>): Promise<Drawing> {
+    const graph = viewGraph(model, view, problems);
+    const laidOut: LaidOutGraph | undefined = formats.has('svg') || formats.has('png') || formats.has('json') ? await layoutGraph(graph) : undefined;
+    return {
+        kind: 'view',
+        name: view,
+        title: graph.title,
+        mermaid: renderMermaid(graph),
+        svg: laidOut && renderSvg(laidOut),
+        dot: renderDot(graph),
+        json: laidOut && renderJson(laidOut),
+    };
+}
+
+function drawJourney(journey: EcosystemModel['journeys'][number]): Drawing {
+    return { kind: 'journey', name: journey.name, title: journey.label ?? journey.name, mermaid: renderJourneyMermaid(journey), svg: renderJourneySvg(journey) };
 }
 
 async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemModel, options: ArtefactOptions): Promise<Artefact[]> {
     const { formats, only } = options;
     const problems = workspace.services.workspace.EcosystemProblems.problemsOf(model.name);
     const file = (name: string, format: Format) => `${model.name}.${name}.${EXTENSIONS[format]}`;
-    const artefacts: Artefact[] = [];
-    const reportViews: ReportView[] = [];
+    const drawings: Drawing[] = [];
     for (const view of viewNames(model).filter(name => !only || name === only)) {
-        const graph = viewGraph(model, view, problems);
-        const mermaid = renderMermaid(graph);
-        const laidOut: LaidOutGraph | undefined = ['svg', 'json', 'png'].some(f => formats.has(f as Format)) ? await layoutGraph(graph) : undefined;
-        const svg = laidOut && renderSvg(laidOut);
-        if (formats.has('svg')) {
-            artefacts.push({ name: file(view, 'svg'), content: svg! });
-        }
-        if (formats.has('png')) {
-            artefacts.push({ name: file(view, 'png'), content: await svgToPng(svg!) });
-        }
-        if (formats.has('mermaid')) {
-            artefacts.push({ name: file(view, 'mermaid'), content: mermaid });
-        }
-        if (formats.has('dot')) {
-            artefacts.push({ name: file(view, 'dot'), content: renderDot(graph) });
-        }
-        if (formats.has('json')) {
-            artefacts.push({ name: file(view, 'json'), content: renderJson(laidOut!) });
-        }
-        reportViews.push({ name: view, title: graph.title, mermaid, svgFile: formats.has('svg') ? file(view, 'svg') : undefined });
+        drawings.push(await drawView(model, view, problems, formats));
     }
-    const reportJourneys: ReportJourney[] = [];
-    for (const journey of model.journeys.filter(candidate => !only || candidate.name === only)) {
-        const mermaid = renderJourneyMermaid(journey);
-        const svg = renderJourneySvg(journey);
-        if (formats.has('svg')) {
-            artefacts.push({ name: file(journey.name, 'svg'), content: svg });
-        }
-        if (formats.has('png')) {
-            artefacts.push({ name: file(journey.name, 'png'), content: await svgToPng(svg) });
-        }
-        if (formats.has('mermaid')) {
-            artefacts.push({ name: file(journey.name, 'mermaid'), content: mermaid });
-        }
-        reportJourneys.push({ name: journey.name, title: journey.label ?? journey.name, mermaid, svgFile: formats.has('svg') ? file(journey.name, 'svg') : undefined });
+    drawings.push(...model.journeys.filter(journey => !only || journey.name === only).map(drawJourney));
+
+    const artefacts: Artefact[] = [];
+    for (const drawing of drawings) {
+        const add = (format: Format, content: string | Uint8Array | undefined) => {
+            if (formats.has(format) && content !== undefined) {
+                artefacts.push({ name: file(drawing.name, format), content });
+            }
+        };
+        add('svg', drawing.svg);
+        add('png', formats.has('png') && drawing.svg ? await svgToPng(drawing.svg) : undefined);
+        add('mermaid', drawing.mermaid);
+        add('dot', drawing.dot);
+        add('json', drawing.json);
     }
     if (formats.has('md')) {
-        artefacts.push({ name: `${model.name}.md`, content: renderMarkdownReport(model, reportDiagnostics(workspace, model, options.outDir), reportViews, reportJourneys) });
+        const linked = (kind: Drawing['kind']): ReportView[] => drawings.filter(drawing => drawing.kind === kind).map(drawing => ({
+            name: drawing.name, title: drawing.title, mermaid: drawing.mermaid, svgFile: formats.has('svg') ? file(drawing.name, 'svg') : undefined,
+        }));
+        const report = renderMarkdownReport(model, reportDiagnostics(workspace, model, options.outDir), linked('view'), linked('journey'));
+        artefacts.push({ name: `${model.name}.md`, content: report });
     }
     return artefacts;
 }

@@ -1,9 +1,14 @@
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 import type { Problem } from '../validation/problem.js';
-import { type DiagramGraph, type DiagramOptions, type SourceLocation, buildDiagramGraph, sourceLocations } from './diagram-graph.js';
+import { type DiagramGraph, type DiagramOptions, type SourceLocation, buildDiagramGraph, sourceLocations, viewNames } from './diagram-graph.js';
 import { type LaidOutGraph, layoutGraph } from './layout.js';
 import { MAX_DETAILED_NODES, groupByKind } from './overview.js';
 import { renderSvg } from './render-svg.js';
+
+/** Everything of an ecosystem that can be drawn: its views (or the implied one), then its journeys. */
+export function drawingNames(model: EcosystemModel): string[] {
+    return [...viewNames(model), ...model.journeys.map(journey => journey.name)];
+}
 
 /** The graph to draw for a view: the view itself, or its overview when it is too large to read. */
 export function viewGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {

@@ -2,8 +2,7 @@ import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { CxeAddedServices } from '../cxe-module.js';
-import { renderDiagram } from '../diagram/diagrams.js';
-import { viewNames } from '../diagram/diagram-graph.js';
+import { drawingNames, renderDiagram } from '../diagram/diagrams.js';
 import { renderJourneySvg } from '../diagram/render-journey.js';
 import { DiagramRequest } from './protocol.js';
 
@@ -16,7 +15,7 @@ export async function handleDiagramRequest(shared: LangiumSharedServices, servic
     if (!document || !model) {
         return undefined;
     }
-    const views = [...viewNames(model), ...model.journeys.map(journey => journey.name)];
+    const views = drawingNames(model);
     const view = params.view && views.includes(params.view) ? params.view : views[0];
     const errors = services.workspace.EcosystemMembership.documentsOf(model.name)
         .flatMap(doc => doc.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1).length;

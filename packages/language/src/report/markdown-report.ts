@@ -12,7 +12,7 @@ export interface ReportDiagnostic {
     readonly message: string;
 }
 
-/** A drawn view, as the report embeds it. */
+/** A drawn view or journey, as the report embeds it. */
 export interface ReportView {
     readonly name: string;
     readonly title: string;
@@ -21,16 +21,9 @@ export interface ReportView {
     readonly svgFile?: string;
 }
 
-export interface ReportJourney {
-    readonly name: string;
-    readonly title: string;
-    readonly mermaid: string;
-    readonly svgFile?: string;
-}
-
 /** The pull-request report of one ecosystem: diagnostics, value balance, environment, views, journeys. */
 export function renderMarkdownReport(model: EcosystemModel, diagnostics: readonly ReportDiagnostic[],
-    views: readonly ReportView[], journeys: readonly ReportJourney[]): string {
+    views: readonly ReportView[], journeys: readonly ReportView[]): string {
     const title = model.headers.find(header => header.label)?.label ?? model.name;
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
