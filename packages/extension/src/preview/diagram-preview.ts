@@ -82,7 +82,7 @@ export class DiagramPreview {
 
     private schedule(): void {
         clearTimeout(this.timer);
-        const delay = vscode.workspace.getConfiguration('cxe').get<number>('preview.updateDelay', 100);
+        const delay = vscode.workspace.getConfiguration('cxe').get<number>('preview.updateDelay', 50);
         this.timer = setTimeout(() => void this.refresh(), delay);
     }
 
