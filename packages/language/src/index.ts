@@ -8,6 +8,7 @@ export * from './validation/ecosystem-problems.js';
 export * from './validation/problem.js';
 export * from './workspace/build-workspace.js';
 export * from './workspace/ecosystem-membership.js';
+export * from './util/words.js';
 export * from './analysis/value-balance.js';
 export * from './diagram/diagram-graph.js';
 export * from './diagram/diagrams.js';

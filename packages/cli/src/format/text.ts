@@ -1,3 +1,4 @@
+import { countOf } from '@cxe/language';
 import type { ValidationReport } from '../load-workspace.js';
 
 /** `path:line:column severity code message`, one line each, then a summary line. */
@@ -8,13 +9,9 @@ export function formatText(report: ValidationReport): string {
 }
 
 function summary(report: ValidationReport): string {
-    const files = `${report.files} file${report.files === 1 ? '' : 's'}`;
+    const files = countOf(report.files, 'file');
     if (report.errors === 0 && report.warnings === 0) {
         return `${files} checked: no problems.`;
     }
-    return `${files} checked: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}.`;
-}
-
-function plural(count: number, noun: string): string {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+    return `${files} checked: ${countOf(report.errors, 'error')}, ${countOf(report.warnings, 'warning')}.`;
 }

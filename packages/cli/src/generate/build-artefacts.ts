@@ -51,8 +51,8 @@ async function drawView(model: EcosystemModel, view: string, problems: readonly 
         title: graph.title,
         mermaid: renderMermaid(graph),
         svg: laidOut && renderSvg(laidOut),
-        dot: renderDot(graph),
-        json: laidOut && renderJson(laidOut),
+        dot: formats.has('dot') ? renderDot(graph) : undefined,
+        json: laidOut && formats.has('json') ? renderJson(laidOut) : undefined,
     };
 }
 

@@ -1,5 +1,6 @@
 import type * as ast from '../generated/ast.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
+import { unique } from '../util/words.js';
 
 /** What an actor seeks, receives and gives across its ecosystem: its "what's in it for me?". */
 export interface ValueBalance {
@@ -24,8 +25,4 @@ export function valueBalance(model: EcosystemModel, actor: ast.Actor): ValueBala
         gives: unique(gives.flatMap(flow => flow.values)),
         unmet: unique(sought).filter(value => !received.includes(value)),
     };
-}
-
-function unique<T>(items: readonly T[]): T[] {
-    return [...new Set(items)];
 }

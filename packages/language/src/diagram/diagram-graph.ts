@@ -5,6 +5,7 @@ import type { EcosystemModel, ResolvedFlow } from '../model/ecosystem-model.js';
 import { severityOf } from '../validation/diagnostic-codes.js';
 import type { Problem } from '../validation/problem.js';
 import { type Backstage, selectView } from './view-selection.js';
+import { unique } from '../util/words.js';
 
 export type NodeKind = 'customer' | 'employee' | 'partner' | 'organization' | 'thirdparty' | 'factor'
     | 'touchpoint' | 'system' | 'process' | 'policy';
@@ -305,10 +306,6 @@ function locationOf(node: AstNode): SourceLocation {
     const cst = GrammarUtils.findNodeForProperty(node.$cstNode, 'name') ?? node.$cstNode;
     const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { uri: AstUtils.getDocument(node).uri.toString(), range };
-}
-
-function unique<T>(items: readonly T[]): T[] {
-    return [...new Set(items)];
 }
 
 function groupDigits(value: number): string {

@@ -2,6 +2,7 @@ import type * as ast from '../generated/ast.js';
 import { COLORS, KIND_STYLES } from './diagram-style.js';
 import { centredText, escapeXml, num, svgDocument } from './svg-utils.js';
 import { wrapText } from './text-metrics.js';
+import { countOf } from '../util/words.js';
 
 const NEUTRAL_SCORE = 3;
 const SCORE_COLORS = ['#c62828', '#ef6c00', '#9e9d24', '#2e7d32', '#1b5e20'];
@@ -67,7 +68,7 @@ export function renderJourneySvg(journey: ast.Journey): string {
     const title = journey.label ?? journey.name;
     const body: string[] = [
         `<text x="${MARGIN}" y="30" font-size="18" font-weight="bold" fill="${COLORS.title}">${escapeXml(title)}</text>`,
-        `<text x="${MARGIN}" y="48" font-size="12" fill="${COLORS.muted}">${escapeXml(`Journey of ${customer} · ${steps.length} step${steps.length === 1 ? '' : 's'} · score 1 (painful) to 5 (delightful)`)}</text>`,
+        `<text x="${MARGIN}" y="48" font-size="12" fill="${COLORS.muted}">${escapeXml(`Journey of ${customer} · ${countOf(steps.length, 'step')} · score 1 (painful) to 5 (delightful)`)}</text>`,
         ...[1, 3, 5].map(score => `<line x1="${MARGIN}" x2="${width - MARGIN}" y1="${num(scoreY(score))}" y2="${num(scoreY(score))}" stroke="${COLORS.border}" stroke-dasharray="3 4"/>`),
     ];
     if (steps.length > 1) {

@@ -6,6 +6,7 @@ import {
 } from './layout.js';
 import { escapeXml, num, svgDocument } from './svg-utils.js';
 import { textWidth } from './text-metrics.js';
+import { countOf } from '../util/words.js';
 
 const MARGIN = 24;
 const HEADER = 64;
@@ -19,7 +20,7 @@ const LEGEND_GAP = 22;
 export function renderSvg(laidOut: LaidOutGraph): string {
     const { graph } = laidOut;
     const legend = legendItems(graph);
-    const subtitle = `${graph.ecosystem} · view ${graph.view} · ${count(laidOut.nodes.filter(n => n.node.kind !== 'factor').length, 'actor')} · ${count(graph.edges.filter(e => e.kind === 'flow').length, 'value exchange')}`;
+    const subtitle = `${graph.ecosystem} · view ${graph.view} · ${countOf(laidOut.nodes.filter(n => n.node.kind !== 'factor').length, 'actor')} · ${countOf(graph.edges.filter(e => e.kind === 'flow').length, 'value exchange')}`;
     const contentWidth = Math.max(laidOut.width, textWidth(graph.title, 18, true), textWidth(subtitle, 12), 360);
     const legendRows = layoutLegend(legend, contentWidth);
     const width = contentWidth + MARGIN * 2;
@@ -93,7 +94,7 @@ function nodeGroup(laidOut: LaidOutNode): string {
     const { node, x, y, width, height } = laidOut;
     const style = KIND_STYLES[node.kind];
     const { errors, warnings, codes } = node.problems;
-    const problems = errors + warnings > 0 ? ` · ${[errors ? count(errors, 'error') : '', warnings ? count(warnings, 'warning') : ''].filter(Boolean).join(', ')}: ${codes.join(', ')}` : '';
+    const problems = errors + warnings > 0 ? ` · ${[errors ? countOf(errors, 'error') : '', warnings ? countOf(warnings, 'warning') : ''].filter(Boolean).join(', ')}: ${codes.join(', ')}` : '';
     const textBlock = [...laidOut.labelLines.map(() => NODE_LINE), ...laidOut.detailLines.map(() => DETAIL_LINE)].reduce((a, b) => a + b, 0);
     const top = y + (height - textBlock) / 2;
     return [
@@ -192,9 +193,5 @@ function layoutLegend(items: readonly LegendItem[], maxWidth: number): Array<Arr
         x += item.width + 18;
     }
     return rows;
-}
-
-function count(n: number, noun: string): string {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 

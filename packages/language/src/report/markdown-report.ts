@@ -2,6 +2,7 @@ import { valueBalance } from '../analysis/value-balance.js';
 import type * as ast from '../generated/ast.js';
 import { kindLabel } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
+import { countOf } from '../util/words.js';
 
 /** A diagnostic as a report lists it: the file relative to the ecosystem's folder, 1-based line. */
 export interface ReportDiagnostic {
@@ -30,14 +31,14 @@ export function renderMarkdownReport(model: EcosystemModel, diagnostics: readonl
     const out: string[] = [
         `# ${text(title)}`,
         '',
-        `Ecosystem \`${model.name}\`: ${count(model.actors.length, 'actor')}, ${count(model.flows.length, 'flow')} in `
-            + `${count(model.exchanges.length, 'exchange')}, ${count(model.values.length, 'value object')}, `
-            + `${count(model.touchpoints.length, 'touchpoint')}, ${count(model.factors.length, 'environment factor')}.`,
+        `Ecosystem \`${model.name}\`: ${countOf(model.actors.length, 'actor')}, ${countOf(model.flows.length, 'flow')} in `
+            + `${countOf(model.exchanges.length, 'exchange')}, ${countOf(model.values.length, 'value object')}, `
+            + `${countOf(model.touchpoints.length, 'touchpoint')}, ${countOf(model.factors.length, 'environment factor')}.`,
         '',
         '## Diagnostics',
         '',
         ...(diagnostics.length === 0 ? ['No problems.'] : [
-            `${count(errors, 'error')}, ${count(warnings, 'warning')}.`,
+            `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}.`,
             '',
             '| where | severity | code | message |',
             '|---|---|---|---|',
@@ -94,10 +95,6 @@ function figure(heading: string, mermaid: string, svgFile: string | undefined): 
 
 function list(items: readonly (ast.Value | string)[]): string {
     return items.map(item => text(typeof item === 'string' ? `"${item}"` : item.label ?? item.name)).join(', ');
-}
-
-function count(n: number, noun: string): string {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Model text in Markdown (headings and table cells): no markup, no HTML. */
