@@ -13,6 +13,7 @@ export * from './analysis/value-balance.js';
 export * from './diagram/diagram-graph.js';
 export * from './diagram/diagrams.js';
 export * from './diagram/layout.js';
+export * from './diagram/geometry.js';
 export * from './diagram/render-dot.js';
 export * from './diagram/render-journey.js';
 export * from './diagram/render-json.js';

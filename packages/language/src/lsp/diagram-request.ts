@@ -2,8 +2,7 @@ import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { CxeAddedServices } from '../cxe-module.js';
-import { drawingNames, renderDiagram } from '../diagram/diagrams.js';
-import { renderJourneySvg } from '../diagram/render-journey.js';
+import { drawingNames, renderDrawing } from '../diagram/diagrams.js';
 import { DiagramRequest } from './protocol.js';
 
 /** Answers `cxe/diagram` once the document is validated, with the shared render function. */
@@ -19,11 +18,7 @@ export async function handleDiagramRequest(shared: LangiumSharedServices, servic
     const view = params.view && views.includes(params.view) ? params.view : views[0];
     const errors = services.workspace.EcosystemMembership.documentsOf(model.name)
         .flatMap(doc => doc.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1).length;
-    const journey = model.journeys.find(candidate => candidate.name === view);
-    if (journey) {
-        return { ecosystem: model.name, view, views, svg: renderJourneySvg(journey), sources: {}, errors };
-    }
-    const rendered = await renderDiagram(model, view, services.workspace.EcosystemProblems.problemsOf(model.name), params.options);
+    const rendered = await renderDrawing(model, view, services.workspace.EcosystemProblems.problemsOf(model.name), params.options);
     return { ecosystem: model.name, view, views, svg: rendered.svg, sources: rendered.sources, errors };
 }
 
