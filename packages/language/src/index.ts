@@ -21,3 +21,4 @@ export * from './diagram/render-mermaid.js';
 export * from './diagram/render-svg.js';
 export * from './report/markdown-report.js';
 export * from './diagram/overview.js';
+export * from './diagram/text-metrics.js';

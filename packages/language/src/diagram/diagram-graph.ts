@@ -266,9 +266,9 @@ function touchpointLabels(flows: readonly ResolvedFlow[]): string[] {
     return unique(flows.flatMap(flow => (flow.touchpoint?.name ? [flow.touchpoint.label ?? flow.touchpoint.name] : [])));
 }
 
-/** A pair's flows by exchange and direction, in model order (many identical flows make one entry). */
+/** A pair's flows by exchange and direction, in model order (anonymous ones together: many identical flows make one entry). */
 function edgeFlows(flows: readonly ResolvedFlow[]): EdgeFlow[] {
-    return [...Map.groupBy(flows, flow => flow.exchange).values()].flatMap(ofExchange =>
+    return [...Map.groupBy(flows, flow => flow.exchange.name ?? '').values()].flatMap(ofExchange =>
         [...Map.groupBy(ofExchange, flow => flow.giver!).values()].map(directed => {
             const { giver, receiver, exchange } = directed[0];
             return {
