@@ -60,10 +60,11 @@ const MAX_LABEL_LINES = 6;
 
 /**
  * ELK's layered algorithm (elkjs), chosen and tuned by measurement (docs/diagrams.md, `npm run bench`).
- * The model order is a constraint (cycle breaking, layering and in-layer order follow it), so a small
- * edit keeps the other nodes where they were. A value network is drawn left to right and wrapped into
- * rows (portrait: it fits a narrow panel and scrolls down); a view that asks for `down` is drawn both
- * ways and the narrower wins. Views past SMALL_VIEW nodes get the fast settings.
+ * The model order is a constraint (cycle breaking follows it; in small views crossing minimisation
+ * too), so a small edit keeps most nodes where they were. A small view is drawn twice, top-down and
+ * as a left-to-right chain wrapped into rows (portrait: it fits a narrow panel and scrolls down), and
+ * the clearly narrower complete drawing wins, its text rendering larger where the drawing is fitted to
+ * the width. Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
  */
 const SMALL_VIEW = 40;
 const COMMON_OPTIONS: LayoutOptions = {
@@ -78,23 +79,27 @@ const COMMON_OPTIONS: LayoutOptions = {
     'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
     // Labels sit on their edge (its background breaks the line), so which edge a label belongs to is never in doubt.
     'elk.edgeLabels.inline': 'true',
-    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
 };
-const THOROUGH_OPTIONS: LayoutOptions = { 'elk.edgeRouting': 'ORTHOGONAL', 'elk.layered.thoroughness': '3' };
+const THOROUGH_OPTIONS: LayoutOptions = {
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.layered.thoroughness': '3',
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+};
+// Measured on the 500-actor view (docs/diagrams.md): model-order crossing counting costs 4x there and
+// greedy switching half the time, for drawings nobody reads node by node anyway.
 const FAST_OPTIONS: LayoutOptions = {
     'elk.edgeRouting': 'POLYLINE',
     'elk.layered.thoroughness': '1',
     'elk.layered.nodePlacement.strategy': 'SIMPLE',
+    'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
 };
 /**
- * Rows of a left-to-right chain: ELK cuts the layers where the drawing gets this much taller than wide.
- * Measured on the examples (docs/diagrams.md): narrower than `down` for chains of many layers, wider for hubs.
+ * Rows of a left-to-right chain: ELK cuts the layers where the drawing gets taller than wide by these
+ * ratios. Measured on the examples (docs/diagrams.md): narrower than `down` for chains of many
+ * layers; two ratios because ELK's wrapping sometimes leaves an edge unrouted at one of them.
  */
-const WRAPPED_OPTIONS: LayoutOptions = {
-    'elk.aspectRatio': '0.5',
-    'elk.layered.wrapping.strategy': 'MULTI_EDGE',
-};
+const WRAP_ASPECT_RATIOS = ['0.5', '0.3'];
 const LAYERED_BY_DEPTH: LayoutOptions = { 'elk.partitioning.activate': 'true' };
 
 interface ElkLayouter {
@@ -127,10 +132,12 @@ function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
     if (graph.nodes.length > SMALL_VIEW) {
         return [{ ...COMMON_OPTIONS, ...FAST_OPTIONS, 'elk.direction': direction }];
     }
-    // Both ways for every small view: `down` (the declared direction only orders the candidates), and a wrapped chain.
+    // Both ways for every small view, `down` and a wrapped chain; the declared direction goes first and wins ties.
     const down = { ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': 'DOWN' };
-    const wrapped = { ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, ...WRAPPED_OPTIONS, 'elk.direction': 'RIGHT' };
-    return graph.direction === 'down' ? [down, wrapped] : [wrapped, down];
+    const wrapped = WRAP_ASPECT_RATIOS.map(ratio => ({
+        ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.aspectRatio': ratio, 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.direction': 'RIGHT',
+    }));
+    return graph.direction === 'down' ? [down, ...wrapped] : [...wrapped, down];
 }
 
 function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions): ElkNode {
