@@ -100,7 +100,8 @@ const FAST_OPTIONS: LayoutOptions = {
  * layers; two ratios because ELK's wrapping sometimes leaves an edge unrouted at one of them.
  */
 const WRAP_ASPECT_RATIOS = ['0.5', '0.3'];
-const LAYERED_BY_DEPTH: LayoutOptions = { 'elk.partitioning.activate': 'true' };
+// One set of columns for the whole drawing: components are not packed apart.
+const LAYERED_BY_DEPTH: LayoutOptions = { 'elk.partitioning.activate': 'true', 'elk.separateConnectedComponents': 'false' };
 
 interface ElkLayouter {
     layout(graph: ElkNode): Promise<ElkNode>;
