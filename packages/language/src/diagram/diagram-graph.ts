@@ -279,11 +279,13 @@ function countProblems(problems: readonly Problem[]): Map<string, NodeProblems> 
     const counts = new Map<string, { errors: number; warnings: number; codes: Set<string> }>();
     for (const problem of problems) {
         const element = topLevelElement(problem.node);
-        if (!element?.name) {
+        const severity = severityOf(problem.code);
+        // Badges mark what needs fixing; information stays in the editor and the report.
+        if (!element?.name || severity === 'info') {
             continue;
         }
         const count = counts.get(element.name) ?? { errors: 0, warnings: 0, codes: new Set<string>() };
-        if (severityOf(problem.code) === 'error') {
+        if (severity === 'error') {
             count.errors++;
         } else {
             count.warnings++;

@@ -3,6 +3,7 @@ import { checkEmployers, checkHasCustomer } from './actors.js';
 import { checkSelfExchanges } from './flows.js';
 import { checkJourneys } from './journeys.js';
 import { checkDuplicateNames } from './names.js';
+import { checkPainPointCauses } from './pain-points.js';
 import { checkBackstageTargets, checkFactorImpacts, checkUnusedTouchpoints, checkUnusedValues } from './usage.js';
 import { checkValueRules } from './value-rules.js';
 
@@ -18,4 +19,5 @@ export const allChecks: readonly Check[] = [
     checkUnusedTouchpoints,
     checkFactorImpacts,
     checkBackstageTargets,
+    checkPainPointCauses,
 ];
