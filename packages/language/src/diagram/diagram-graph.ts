@@ -6,9 +6,10 @@ import { severityOf } from '../validation/diagnostic-codes.js';
 import type { Problem } from '../validation/problem.js';
 import { type Backstage, selectView } from './view-selection.js';
 import { unique } from '../util/words.js';
+import { buildWalkGraph, isWalkView } from './walk-graph.js';
 
 export type NodeKind = 'customer' | 'employee' | 'partner' | 'organization' | 'thirdparty' | 'factor'
-    | 'touchpoint' | 'system' | 'process' | 'policy';
+    | 'touchpoint' | 'system' | 'process' | 'policy' | 'journey' | 'exchange' | 'value';
 
 export interface NodeProblems {
     readonly errors: number;
@@ -25,6 +26,10 @@ export interface DiagramNode {
     /** A second, smaller line: the segment size of an actor, the category and trend of a factor. */
     readonly detail?: string;
     readonly problems: NodeProblems;
+    /** The column (or row, laid out down) to place the node in, counted from 0; free when absent. */
+    readonly layer?: number;
+    /** The element a trace or impact starts from: drawn so that it stands out. */
+    readonly focus?: boolean;
 }
 
 export interface EdgeValue {
@@ -98,6 +103,9 @@ export function buildDiagramGraph(model: EcosystemModel, viewName: string, probl
     if (!view && viewName !== IMPLIED_VIEW) {
         throw new Error(`Ecosystem '${model.name}' has no view '${viewName}'.`);
     }
+    if (view && isWalkView(view)) {
+        return buildWalkGraph(model, view, problems, options);
+    }
     const { actors, touchpoints, backstage, ...selection } = selectView(model, view);
     const factors = options.showFactors === false ? [] : selection.factors;
     const shown = new Set<ast.Element>([...actors, ...factors, ...touchpoints, ...backstage]);
@@ -143,7 +151,7 @@ export function sourceLocations(model: EcosystemModel, graph: DiagramGraph): Rec
     return locations;
 }
 
-function titleOf(model: EcosystemModel, view: ast.View | undefined): string {
+export function titleOf(model: EcosystemModel, view: ast.View | undefined): string {
     const ecosystem = model.headers.find(header => header.label)?.label ?? model.name;
     return view ? `${ecosystem} — ${view.label ?? view.name}` : ecosystem;
 }
@@ -222,7 +230,7 @@ function flowEdges(model: EcosystemModel, shown: ReadonlySet<ast.Element>): Diag
 }
 
 
-function backstageEdge(from: ast.Element, to: ast.Element, relation: string): DiagramEdge {
+export function backstageEdge(from: ast.Element, to: ast.Element, relation: string): DiagramEdge {
     return { id: `${from.name}-${relation}->${to.name}`, from: from.name!, to: to.name!, kind: 'backstage', values: [], via: [], tangible: false, money: false, note: relation };
 }
 
@@ -272,10 +280,10 @@ function uniqueById(edges: readonly DiagramEdge[]): DiagramEdge[] {
     return edges.filter(edge => !seen.has(edge.id) && seen.add(edge.id));
 }
 
-const NO_PROBLEMS: NodeProblems = { errors: 0, warnings: 0, codes: [] };
+export const NO_PROBLEMS: NodeProblems = { errors: 0, warnings: 0, codes: [] };
 
 /** Problems counted on the top-level element they sit in (an actor, for a problem on its `seeks`). */
-function countProblems(problems: readonly Problem[]): Map<string, NodeProblems> {
+export function countProblems(problems: readonly Problem[]): Map<string, NodeProblems> {
     const counts = new Map<string, { errors: number; warnings: number; codes: Set<string> }>();
     for (const problem of problems) {
         const element = topLevelElement(problem.node);

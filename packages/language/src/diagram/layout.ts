@@ -96,14 +96,20 @@ function sizesOf(graph: DiagramGraph): Sizes {
 }
 
 function toElk(graph: DiagramGraph, sizes: Sizes): ElkNode {
+    const layered = graph.nodes.some(node => node.layer !== undefined);
     return {
         id: 'root',
         layoutOptions: {
             ...COMMON_OPTIONS,
             ...(graph.nodes.length <= SMALL_VIEW ? THOROUGH_OPTIONS : FAST_OPTIONS),
             'elk.direction': graph.direction === 'down' ? 'DOWN' : 'RIGHT',
+            ...(layered ? { 'elk.partitioning.activate': 'true' } : {}),
         },
-        children: sizes.nodes.map(node => ({ id: node.node.id, width: node.width, height: node.height })),
+        // Nodes with a layer go in that column (row, laid out down), in order: ELK's partitions.
+        children: sizes.nodes.map(node => ({
+            id: node.node.id, width: node.width, height: node.height,
+            ...(layered ? { layoutOptions: { 'elk.partitioning.partition': String(node.node.layer ?? 0) } } : {}),
+        })),
         edges: graph.edges.map(edge => {
             const label = sizes.labels.get(edge.id);
             return {

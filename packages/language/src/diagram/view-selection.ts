@@ -36,7 +36,8 @@ export function selectView(model: EcosystemModel, view: ast.View | undefined): V
     };
 }
 
-function selects(selector: ast.Selector, element: Selectable): boolean {
+/** Whether a selector (a name, a kind keyword or `*`) picks an element. */
+export function selects(selector: ast.Selector, element: ast.Element): boolean {
     if (selector.all) {
         return true;
     }
