@@ -13,6 +13,8 @@ export * from './analysis/value-balance.js';
 export * from './analysis/relation-index.js';
 export * from './analysis/walk.js';
 export * from './analysis/pain-points.js';
+export * from './analysis/walk-summary.js';
+export * from './diagram/walk-graph.js';
 export * from './diagram/diagram-graph.js';
 export * from './diagram/diagrams.js';
 export * from './diagram/layout.js';
