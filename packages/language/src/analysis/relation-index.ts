@@ -4,6 +4,8 @@ import type { EcosystemModel } from '../model/ecosystem-model.js';
 /** The shaping relations of LANGUAGE.md ("Root causes and ripple effects"): "X shapes Y". */
 export type Relation = 'supports' | 'uses' | 'affects' | 'runs' | 'delivers' | 'carries' | 'hosts';
 
+const RELATIONS: readonly Relation[] = ['supports', 'uses', 'affects', 'runs', 'delivers', 'carries', 'hosts'];
+
 /** One shaping relation between two named elements of one ecosystem. */
 export interface RelationEdge {
     readonly from: ast.Walkable;
@@ -41,46 +43,59 @@ export function relationsOf(model: EcosystemModel): RelationIndex {
 
 function buildRelationIndex(model: EcosystemModel): RelationIndex {
     const edges: RelationEdge[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     const order = new Map(model.elements.map((element, i) => [element as ast.Element, i]));
     const add = (from: ast.Walkable | undefined, to: ast.Walkable | undefined, relation: Relation) => {
         if (!from?.name || !to?.name || from === to) {
             return;
         }
-        const key = `${order.get(from)}\u0000${relation}\u0000${order.get(to)}`;
+        // A number per (from, relation, to): cheaper than a string key on models of tens of thousands of edges.
+        const key = (order.get(from)! * model.elements.length + order.get(to)!) * RELATIONS.length + RELATIONS.indexOf(relation);
         if (!seen.has(key)) {
             seen.add(key);
             edges.push({ from, to, relation });
         }
     };
-    for (const element of model.elements) {
-        if (ast.isSystem(element) || ast.isProcess(element)) {
-            element.supports.forEach(target => add(element, target.ref, 'supports'));
-        }
-        if (ast.isProcess(element)) {
-            element.uses.forEach(system => add(system.ref, element, 'uses'));
-        }
-        if (ast.isPolicy(element)) {
-            element.affects.forEach(target => add(element, target.ref, 'affects'));
-        }
-        if (ast.isFactor(element)) {
-            element.affects.forEach(impact => add(element, impact.target?.ref, 'affects'));
-        }
-        if (ast.isTouchpoint(element)) {
-            add(element.owner?.ref, element, 'runs');
-        }
-        if (ast.isExchange(element)) {
-            for (const flow of element.flows) {
-                const touchpoint = flow.touchpoint?.ref;
-                add(flow.giver?.ref, touchpoint, 'delivers');
-                if (element.name) {
-                    add(element, touchpoint, 'carries');
-                }
-                flow.values.forEach(value => add(value.ref, touchpoint, 'carries'));
+    const addFlows = (exchange: ast.Exchange) => {
+        for (const flow of exchange.flows) {
+            const touchpoint = flow.touchpoint?.ref;
+            if (!touchpoint) {
+                continue;
             }
+            add(flow.giver?.ref, touchpoint, 'delivers');
+            if (exchange.name) {
+                add(exchange, touchpoint, 'carries');
+            }
+            flow.values.forEach(value => add(value.ref, touchpoint, 'carries'));
         }
-        if (ast.isJourney(element)) {
-            element.steps.forEach(step => add(step.touchpoint?.ref, element, 'hosts'));
+    };
+    // One pass in model order; a switch on $type is cheaper than type guards on large models.
+    for (const element of model.elements) {
+        switch (element.$type) {
+            case ast.System.$type:
+                (element as ast.System).supports.forEach(target => add(element as ast.System, target.ref, 'supports'));
+                break;
+            case ast.Process.$type: {
+                const process = element as ast.Process;
+                process.supports.forEach(target => add(process, target.ref, 'supports'));
+                process.uses.forEach(system => add(system.ref, process, 'uses'));
+                break;
+            }
+            case ast.Policy.$type:
+                (element as ast.Policy).affects.forEach(target => add(element as ast.Policy, target.ref, 'affects'));
+                break;
+            case ast.Factor.$type:
+                (element as ast.Factor).affects.forEach(impact => add(element as ast.Factor, impact.target?.ref, 'affects'));
+                break;
+            case ast.Touchpoint.$type:
+                add((element as ast.Touchpoint).owner?.ref, element as ast.Touchpoint, 'runs');
+                break;
+            case ast.Exchange.$type:
+                addFlows(element as ast.Exchange);
+                break;
+            case ast.Journey.$type:
+                (element as ast.Journey).steps.forEach(step => add(step.touchpoint?.ref, element as ast.Journey, 'hosts'));
+                break;
         }
     }
     const into = Map.groupBy(edges, edge => edge.to as ast.Element);
