@@ -1,8 +1,9 @@
-import { type EcosystemModel, type RelationEdge, type Walk, type ast, keywordOf } from '@cxe/language';
+import { type EcosystemModel, type Walk, type ast, keywordOf, relationPhrase } from '@cxe/language';
 
 /**
  * The walk as a reader's explanation, grouped by depth: each element with its kind, label and the
- * relations that link it to the previous depth (`policy PayPerJob "Paid per completed job" affects ContractTech`).
+ * relations that link it to the previous depth (`policy PayPerJob "Paid per completed job" affects ContractTech`;
+ * for an impact `journey GettingInstalled "Getting installed": HomeVisit hosts it`).
  */
 export function formatWalkText(model: EcosystemModel, walk: Walk): string {
     const { start, direction, reached } = walk;
@@ -11,7 +12,8 @@ export function formatWalkText(model: EcosystemModel, walk: Walk): string {
     for (const [depth, group] of Map.groupBy(reached, entry => entry.depth)) {
         lines.push('', `depth ${depth}${depth === 1 ? ' (direct)' : ''}:`);
         for (const { element } of group) {
-            lines.push(`  ${keywordOf(element)} ${named(element)} ${links(walk, element)}`);
+            const link = links(walk, element);
+            lines.push(`  ${keywordOf(element)} ${named(element)}${link.startsWith(':') ? '' : ' '}${link}`);
         }
     }
     if (reached.length === 0) {
@@ -32,12 +34,12 @@ export function formatWalkJson(model: EcosystemModel, walk: Walk): string {
     }, undefined, 2) + '\n';
 }
 
-/** How an element is linked into the walk: the relations the walk followed to reach it. */
+/** How an element is linked into the walk: the relations the walk followed to reach it, as they read. */
 function links(walk: Walk, element: ast.Walkable): string {
     if (walk.direction === 'trace') {
-        return walk.relations.filter(edge => edge.from === element).map(edge => `${edge.relation} ${edge.to.name}`).join(', ');
+        return walk.relations.filter(edge => edge.from === element).map(edge => `${relationPhrase(edge.relation)} ${edge.to.name}`).join(', ');
     }
-    return `(${walk.relations.filter(edge => edge.to === element).map((edge: RelationEdge) => `${edge.from.name} ${edge.relation} it`).join(', ')})`;
+    return `: ${walk.relations.filter(edge => edge.to === element).map(edge => `${edge.from.name} ${relationPhrase(edge.relation)} it`).join(', ')}`;
 }
 
 function named(element: ast.Walkable): string {

@@ -4,6 +4,14 @@ import type { EcosystemModel } from '../model/ecosystem-model.js';
 /** The shaping relations of LANGUAGE.md ("Root causes and ripple effects"): "X shapes Y". */
 export type Relation = 'supports' | 'uses' | 'affects' | 'runs' | 'delivers' | 'carries' | 'hosts';
 
+/**
+ * How an edge from → to reads, in text and on diagram arrows: the relation's word, turned where the
+ * word names the other end's act ("Dispatch uses Workforce" is drawn Workforce → Dispatch, "used by").
+ */
+export function relationPhrase(relation: Relation): string {
+    return relation === 'uses' ? 'used by' : relation === 'carries' ? 'carried via' : relation;
+}
+
 const RELATIONS: readonly Relation[] = ['supports', 'uses', 'affects', 'runs', 'delivers', 'carries', 'hosts'];
 
 /** One shaping relation between two named elements of one ecosystem. */

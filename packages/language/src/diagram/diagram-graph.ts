@@ -6,6 +6,7 @@ import { severityOf } from '../validation/diagnostic-codes.js';
 import type { Problem } from '../validation/problem.js';
 import { type Backstage, selectView } from './view-selection.js';
 import { unique } from '../util/words.js';
+import { type Relation, relationPhrase, relationsOf } from '../analysis/relation-index.js';
 import { buildWalkGraph, isWalkView } from './walk-graph.js';
 
 export type NodeKind = 'customer' | 'employee' | 'partner' | 'organization' | 'thirdparty' | 'factor'
@@ -52,7 +53,7 @@ export interface DiagramEdge {
     /** Solid when any value is tangible (money, product, service); dashed when all are intangible. */
     readonly tangible: boolean;
     readonly money: boolean;
-    /** How a factor affects its target; for backstage edges the relation ('supports', 'uses', 'affects', 'meets'). */
+    /** How a factor affects its target; for backstage edges how the relation reads ('supports', 'used by', 'affects', 'meets'…). */
     readonly note?: string;
 }
 
@@ -119,7 +120,7 @@ export function buildDiagramGraph(model: EcosystemModel, viewName: string, probl
     const edges = uniqueById([
         ...flowEdges(model, shown),
         ...factors.flatMap(factor => affectsEdges(factor, shown)),
-        ...backstage.flatMap(element => backstageEdges(element, shown)),
+        ...backstage.flatMap(element => backstageEdges(model, element, shown)),
         ...touchpoints.flatMap(touchpoint => meetsEdges(model, touchpoint, shown)),
     ]);
     return {
@@ -230,22 +231,22 @@ function flowEdges(model: EcosystemModel, shown: ReadonlySet<ast.Element>): Diag
 }
 
 
-export function backstageEdge(from: ast.Element, to: ast.Element, relation: string): DiagramEdge {
-    return { id: `${from.name}-${relation}->${to.name}`, from: from.name!, to: to.name!, kind: 'backstage', values: [], via: [], tangible: false, money: false, note: relation };
+export function backstageEdge(from: ast.Element, to: ast.Element, relation: string, note = relation): DiagramEdge {
+    return { id: `${from.name}-${relation}->${to.name}`, from: from.name!, to: to.name!, kind: 'backstage', values: [], via: [], tangible: false, money: false, note };
 }
 
 /**
- * Systems and processes support, processes use systems, policies affect: an edge to each target the
- * view shows (an exchange is not a node: it is named in the element's detail instead).
+ * Systems and processes support, systems are used by processes, policies affect: an edge, read from
+ * the relation index, to each target the view shows (an exchange is not a node: it is named in the
+ * element's detail instead).
  */
-function backstageEdges(element: Backstage, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
-    const related = (targets: ReadonlyArray<{ ref?: ast.Element }>, relation: string) =>
-        targets.flatMap(target => (target.ref && shown.has(target.ref) ? [backstageEdge(element, target.ref, relation)] : []));
-    if (ast.isPolicy(element)) {
-        return related(element.affects, 'affects');
-    }
-    return [...related(element.supports, 'supports'), ...(ast.isProcess(element) ? related(element.uses, 'uses') : [])];
+function backstageEdges(model: EcosystemModel, element: Backstage, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
+    return relationsOf(model).outOf(element)
+        .filter(edge => BACKSTAGE_RELATIONS.has(edge.relation) && shown.has(edge.to))
+        .map(edge => backstageEdge(edge.from, edge.to, edge.relation, relationPhrase(edge.relation)));
 }
+
+const BACKSTAGE_RELATIONS: ReadonlySet<Relation> = new Set(['supports', 'uses', 'affects']);
 
 /** A shown touchpoint points at the shown actors whose flows go through it. */
 function meetsEdges(model: EcosystemModel, touchpoint: ast.Touchpoint, shown: ReadonlySet<ast.Element>): DiagramEdge[] {

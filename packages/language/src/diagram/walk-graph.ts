@@ -1,5 +1,5 @@
 import { type WalkDirection, walkModel } from '../analysis/walk.js';
-import { relationsOf } from '../analysis/relation-index.js';
+import { relationPhrase, relationsOf } from '../analysis/relation-index.js';
 import * as ast from '../generated/ast.js';
 import { keywordOf } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
@@ -80,13 +80,13 @@ function walkGraph(model: EcosystemModel, spec: WalkGraphSpec, problems: readonl
         const sign = request.direction === 'trace' ? -1 : 1;
         place(request.element, 0);
         result.reached.forEach(reached => place(reached.element, sign * reached.depth));
-        edges.push(...result.relations.map(edge => backstageEdge(edge.from, edge.to, edge.relation)));
+        edges.push(...result.relations.map(edge => backstageEdge(edge.from, edge.to, edge.relation, relationPhrase(edge.relation))));
     }
     const extra = spec.included.filter(element => !position.has(element));
     const shown = new Set([...position.keys(), ...extra].filter(element => !spec.excluded(element)));
     const index = relationsOf(model);
     for (const element of extra) {
-        edges.push(...[...index.into(element), ...index.outOf(element)].map(edge => backstageEdge(edge.from, edge.to, edge.relation)));
+        edges.push(...[...index.into(element), ...index.outOf(element)].map(edge => backstageEdge(edge.from, edge.to, edge.relation, relationPhrase(edge.relation))));
     }
     const first = Math.min(0, ...position.values());
     const starts = new Set<ast.Element>(spec.walks.map(request => request.element));

@@ -50,6 +50,14 @@ describe('language server features for trace and impact', () => {
         assert.deepEqual(codes.filter(code => code.startsWith('unresolved-reference')), ['unresolved-reference 13', 'unresolved-reference 13']);
     });
 
+    it('depth 0 is a syntax error on the number; depth 1 and up are fine', async () => {
+        const ws = await lspWorkspace({ 'front.cxe': front.replace('depth 2', 'depth 0'), 'back.cxe': back });
+        const errors = ws.document('front.cxe').diagnostics!.filter(d => d.severity === 1);
+        assert.deepEqual(errors.map(d => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1}`), ['syntax 13:31-32']);
+        const fine = await lspWorkspace({ 'front.cxe': front.replace('depth 2', 'depth 1'), 'back.cxe': back });
+        assert.deepEqual(fine.document('front.cxe').diagnostics!.filter(d => d.severity === 1), []);
+    });
+
     it('goes to the definition of a traced element in another file, and rename follows it', async () => {
         const text = front.replace('trace Setup', 'trace Setup  impact Dispatch');
         const ws = await lspWorkspace({ 'front.cxe': text, 'back.cxe': back });

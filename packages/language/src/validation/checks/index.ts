@@ -6,6 +6,7 @@ import { checkDuplicateNames } from './names.js';
 import { checkPainPointCauses } from './pain-points.js';
 import { checkBackstageTargets, checkFactorImpacts, checkUnusedTouchpoints, checkUnusedValues } from './usage.js';
 import { checkValueRules } from './value-rules.js';
+import { checkViewDepths } from './views.js';
 
 /** Every model check, run once per ecosystem per workspace state. */
 export const allChecks: readonly Check[] = [
@@ -20,4 +21,5 @@ export const allChecks: readonly Check[] = [
     checkFactorImpacts,
     checkBackstageTargets,
     checkPainPointCauses,
+    checkViewDepths,
 ];
