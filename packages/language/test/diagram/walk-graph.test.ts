@@ -25,6 +25,17 @@ describe('trace and impact diagrams', () => {
         const edge = graph.edges.find(candidate => candidate.from === 'PayPerJob');
         assert.deepEqual([edge?.to, edge?.note], ['ContractTech', 'affects']);
         assert.ok(graph.edges.every(e => layerOf.get(e.from)! + 1 === layerOf.get(e.to)), 'every edge goes one layer on');
+        // Laid out, each layer is a column of its own: every node of a layer lies left of every node of the next.
+        const laidOut = await layoutGraph(graph);
+        const columns = [0, 1, 2].map(layer => laidOut.nodes.filter(node => node.node.layer === layer));
+        for (const layer of [0, 1]) {
+            const right = Math.max(...columns[layer].map(node => node.x + node.width));
+            assert.ok(columns[layer + 1].every(node => node.x > right), `layer ${layer + 1} starts after layer ${layer} ends`);
+        }
+        for (const [layer, column] of columns.entries()) {
+            const overlap = Math.min(...column.map(node => node.x + node.width)) - Math.max(...column.map(node => node.x));
+            assert.ok(overlap > 0, `the nodes of layer ${layer} share one column`);
+        }
     });
 
     it('an impact view: the start first, the journey it reaches last; laid out left to right by layer', async () => {
