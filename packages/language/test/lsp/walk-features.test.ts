@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { CompletionItem, Hover, MarkupContent, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { handleDiagramRequest } from '../../src/lsp/index.js';
@@ -119,5 +120,22 @@ describe('language server features for trace and impact', () => {
         assert.deepEqual([...impact!.svg.matchAll(/data-cxe-element="(\w+)"/g)].map(m => m[1]), ['Fibre', 'Tech', 'Visit', 'Setup']);
         const unknown = await handleDiagramRequest(ws.shared, ws.Cxe, { uri, walk: { direction: 'trace', element: 'Nope' } });
         assert.equal(unknown?.view, 'Why');
+    });
+
+    it('never fails on a half-typed model: build, hover, code lens and the walk diagram answer on every cut', async function () {
+        this.timeout(60_000);
+        const text = front.replace('view Why { trace Setup  depth 2 }', 'view Why { trace Setup, Visit  impact Fibre  depth 2  include Co }');
+        await fc.assert(fc.asyncProperty(fc.nat(text.length), fc.nat(text.length), async (cut, at) => {
+            const ws = await lspWorkspace({ 'front.cxe': text.slice(0, cut), 'back.cxe': back });
+            const document = ws.document('front.cxe');
+            const textDocument = { uri: document.uri.toString() };
+            const position = document.textDocument.positionAt(Math.min(at, cut));
+            await ws.Cxe.lsp.HoverProvider!.getHoverContent(document, { textDocument, position });
+            await ws.Cxe.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument });
+            for (const direction of ['trace', 'impact'] as const) {
+                await handleDiagramRequest(ws.shared, ws.Cxe, { uri: textDocument.uri, walk: { direction, element: 'Visit' } });
+            }
+            await handleDiagramRequest(ws.shared, ws.Cxe, { uri: textDocument.uri, view: 'Why' });
+        }), { numRuns: 25 });
     });
 });
