@@ -190,8 +190,7 @@ try {
         { target: `N=${walk.n} cxe trace ${walk.journey} / cxe validate (x)`, value: walk.ratio, limit: 1.2 },
         { target: `N=${walk.n} walk in process, index built for a fresh model state (ms)`, value: walk.walkColdMs, limit: 20 },
     ].map(t => ({ ...t, pass: t.value <= t.limit }));
-    console.log(`
-trace and impact, N=${walk.n} (${walk.edges} relations; trace of ${walk.journey} reaches ${walk.reached} elements): `
+    console.log(`\ntrace and impact, N=${walk.n} (${walk.edges} relations; trace of ${walk.journey} reaches ${walk.reached} elements): `
         + `cxe validate ${walk.validateMs.toFixed(0)} ms, cxe trace ${walk.traceMs.toFixed(0)} ms (median of ${RUNS} processes); in process `
         + `(median of 15): relation index ${walk.indexMs.toFixed(2)} ms, index + walk ${walk.walkColdMs.toFixed(2)} ms, walk on a built index `
         + `${walk.walkWarmMs.toFixed(2)} ms; N=${walk.mediumN} pain-point check per validation ${walk.painPointCheckMs.toFixed(2)} ms`);
