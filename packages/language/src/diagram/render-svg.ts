@@ -179,7 +179,8 @@ function legendItems(graph: DiagramGraph): LegendItem[] {
         draw: (x, y) => `<line x1="${num(x)}" x2="${num(x + 34)}" y1="${num(y)}" y2="${num(y)}" stroke="${look.stroke}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''}/>` + label(text, x + 40, y),
     });
     const flows = graph.edges.filter(edge => edge.kind === 'flow');
-    const relations = [...new Set(graph.edges.filter(edge => edge.kind === 'backstage').map(edge => edge.note ?? ''))].sort();
+    // An arrow may carry several relations ("runs, delivers"): the legend names each once.
+    const relations = [...new Set(graph.edges.filter(edge => edge.kind === 'backstage').flatMap(edge => (edge.note ?? '').split(', ')))].sort();
     const lines = [
         ...(flows.some(e => e.tangible && !e.money) ? [line('tangible value', edgeLook({ kind: 'flow', money: false, tangible: true }))] : []),
         ...(flows.some(e => e.money) ? [line('money ($)', edgeLook({ kind: 'flow', money: true, tangible: true }))] : []),

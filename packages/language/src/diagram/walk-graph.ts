@@ -1,5 +1,5 @@
 import { type WalkDirection, walkModel } from '../analysis/walk.js';
-import { relationPhrase, relationsOf } from '../analysis/relation-index.js';
+import { type RelationEdge, relationPhrase, relationsOf } from '../analysis/relation-index.js';
 import * as ast from '../generated/ast.js';
 import { keywordOf } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
@@ -74,34 +74,46 @@ function walkGraph(model: EcosystemModel, spec: WalkGraphSpec, problems: readonl
             position.set(element, at);
         }
     };
-    const edges: DiagramEdge[] = [];
+    const edges: RelationEdge[] = [];
     for (const request of spec.walks) {
         const result = walkModel(model, request.element, request.direction, request.depth);
         const sign = request.direction === 'trace' ? -1 : 1;
         place(request.element, 0);
         result.reached.forEach(reached => place(reached.element, sign * reached.depth));
-        edges.push(...result.relations.map(edge => backstageEdge(edge.from, edge.to, edge.relation, relationPhrase(edge.relation))));
+        edges.push(...result.relations);
     }
     const extra = spec.included.filter(element => !position.has(element));
     const shown = new Set([...position.keys(), ...extra].filter(element => !spec.excluded(element)));
     const index = relationsOf(model);
     for (const element of extra) {
-        edges.push(...[...index.into(element), ...index.outOf(element)].map(edge => backstageEdge(edge.from, edge.to, edge.relation, relationPhrase(edge.relation))));
+        edges.push(...index.into(element), ...index.outOf(element));
     }
     const first = Math.min(0, ...position.values());
     const starts = new Set<ast.Element>(spec.walks.map(request => request.element));
     const counts = countProblems(problems);
     const ordered = [...shown].sort((a, b) => (position.get(a) ?? first) - (position.get(b) ?? first) || index.orderOf(a) - index.orderOf(b));
     const nodes = ordered.map(element => walkNode(element, (position.get(element) ?? first) - first, starts.has(element), counts));
-    const seen = new Set<string>();
+    const ids = new Set(nodes.map(node => node.id));
     return {
         ecosystem: model.name,
         view: spec.view,
         title: spec.title,
         direction: spec.direction,
         nodes,
-        edges: edges.filter(edge => nodes.some(node => node.id === edge.from) && nodes.some(node => node.id === edge.to) && !seen.has(edge.id) && seen.add(edge.id)),
+        edges: diagramEdges(edges.filter(edge => ids.has(edge.from.name!) && ids.has(edge.to.name!))),
     };
+}
+
+/**
+ * One arrow per pair of elements, labelled with every relation between them in the order the index
+ * holds them ("runs, delivers"): parallel arrows with a label each would crowd the drawing.
+ */
+function diagramEdges(relations: readonly RelationEdge[]): DiagramEdge[] {
+    const pairs = Map.groupBy(relations, edge => `${edge.from.name}\u0000${edge.to.name}`);
+    return [...pairs.values()].map(group => {
+        const kinds = [...new Set(group.map(edge => edge.relation))];
+        return backstageEdge(group[0].from, group[0].to, kinds.join('+'), kinds.map(relationPhrase).join(', '));
+    });
 }
 
 function walkNode(element: ast.Element, layer: number, focus: boolean, problems: ReadonlyMap<string, NodeProblems>): DiagramNode {
