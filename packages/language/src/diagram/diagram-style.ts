@@ -11,7 +11,8 @@ export interface KindStyle {
     readonly stroke: string;
     readonly text: string;
     /** The SVG outline, drawn by render-svg's shape(). */
-    readonly shape: 'pill' | 'rounded' | 'hexagon' | 'double' | 'parallelogram' | 'note' | 'ellipse' | 'cylinder' | 'chevron' | 'octagon';
+    readonly shape: 'pill' | 'rounded' | 'hexagon' | 'double' | 'parallelogram' | 'note' | 'ellipse' | 'cylinder' | 'chevron' | 'octagon'
+        | 'arrow' | 'barred' | 'trapezium';
     /** Mermaid's opening and closing shape brackets. */
     readonly mermaid: readonly [string, string];
     /** Graphviz DOT shape attributes. */
@@ -30,6 +31,9 @@ export const KIND_STYLES: Readonly<Record<NodeKind, KindStyle>> = {
     system: { title: 'System', fill: '#eceff1', stroke: '#455a64', text: '#1c2529', shape: 'cylinder', mermaid: ['[(', ')]'], dot: 'cylinder' },
     process: { title: 'Process', fill: '#f4ece7', stroke: '#6d4c41', text: '#2e1f1a', shape: 'chevron', mermaid: ['[/', '\\]'], dot: 'cds' },
     policy: { title: 'Policy', fill: '#fdecea', stroke: '#b3261e', text: '#4d0f0b', shape: 'octagon', mermaid: ['{', '}'], dot: 'octagon' },
+    journey: { title: 'Journey', fill: '#e8eaf6', stroke: '#3949ab', text: '#1a1f4d', shape: 'arrow', mermaid: ['[\\', '\\]'], dot: 'rarrow' },
+    exchange: { title: 'Exchange', fill: '#fff8e1', stroke: '#8d6e00', text: '#3d2f00', shape: 'barred', mermaid: ['[', ']'], dot: 'box' },
+    value: { title: 'Value object', fill: '#f1f8e9', stroke: '#558b2f', text: '#223812', shape: 'trapezium', mermaid: ['[\\', '/]'], dot: 'invtrapezium' },
 };
 
 export const NODE_KINDS = Object.keys(KIND_STYLES) as NodeKind[];

@@ -32,6 +32,9 @@ function nodeAttributes(node: DiagramNode): string {
     if (node.problems.codes.length > 0) {
         attributes.push(`tooltip=${quote(node.problems.codes.join(', '))}`, 'penwidth=2');
     }
+    if (node.focus) {
+        attributes.push('penwidth=3.5');
+    }
     return attributes.join(', ');
 }
 
