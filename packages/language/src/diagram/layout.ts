@@ -48,34 +48,43 @@ export const NODE_LINE = 16;
 export const DETAIL_LINE = 14;
 export const LABEL_LINE = 14;
 export const LABEL_PADDING = 4;
+/** The SVG's margin around the laid-out drawing (ELK adds no padding of its own). */
+export const DRAWING_MARGIN = 12;
+/**
+ * The widest layout whose smallest text (11 px) still renders at 9 px once the drawing, with its
+ * margins, is fitted to a 700 px preview panel: the first candidate this narrow is kept.
+ */
+const READABLE_WIDTH = Math.floor(700 * (LABEL_FONT / 9)) - 2 * DRAWING_MARGIN;
 /** Room for the arrow glyph ("→ ") that starts a direction's values; its other lines are indented by as much. */
 export const LABEL_INDENT = 14;
 // Narrow boxes: a drawing must fit a 700 px panel with its text still readable (docs/diagrams.md).
-const NODE_TEXT_WIDTH = 130;
+const NODE_TEXT_WIDTH = 110;
 const NODE_PADDING_X = 16;
 const NODE_PADDING_Y = 10;
 const MIN_NODE_WIDTH = 100;
-const LABEL_TEXT_WIDTH = 130;
+const LABEL_TEXT_WIDTH = 100;
 const MAX_LABEL_LINES = 6;
 
 /**
  * ELK's layered algorithm (elkjs), chosen and tuned by measurement (docs/diagrams.md, `npm run bench`).
  * The model order is a constraint (cycle breaking follows it; in small views crossing minimisation
- * too), so a small edit keeps most nodes where they were. A small view is drawn twice, top-down and
- * as a left-to-right chain wrapped into rows (portrait: it fits a narrow panel and scrolls down), and
- * the clearly narrower complete drawing wins, its text rendering larger where the drawing is fitted to
- * the width. Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
+ * too), so a small edit keeps most nodes where they were. A small view is drawn up to three times,
+ * as a left-to-right chain wrapped into rows (portrait: it fits a narrow panel and scrolls down) and
+ * top-down; the first complete drawing narrow enough to read in a 700 px panel wins, else the
+ * narrowest. Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
  */
 const SMALL_VIEW = 40;
 const COMMON_OPTIONS: LayoutOptions = {
     'elk.algorithm': 'layered',
     'elk.randomSeed': '1',
     'elk.spacing.nodeNode': '24',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '32',
+    // No padding: the SVG renderer adds its own margin.
+    'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '20',
     'elk.spacing.edgeLabel': '2',
     'elk.spacing.edgeNode': '14',
     'elk.spacing.edgeEdge': '8',
-    'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '10',
     'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
     // Labels sit on their edge (its background breaks the line), so which edge a label belongs to is never in doubt.
     'elk.edgeLabels.inline': 'true',
@@ -129,7 +138,12 @@ function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
     const direction = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
     if (graph.nodes.some(node => node.layer !== undefined)) {
         const speed = graph.nodes.length <= SMALL_VIEW ? THOROUGH_OPTIONS : FAST_OPTIONS;
-        return [{ ...COMMON_OPTIONS, ...speed, ...LAYERED_BY_DEPTH, 'elk.layered.layering.strategy': layeringOf(graph), 'elk.direction': direction }];
+        const byDepth = { ...COMMON_OPTIONS, ...speed, ...LAYERED_BY_DEPTH, 'elk.layered.layering.strategy': layeringOf(graph) };
+        // Columns by depth first; rows when the columns are too wide to read in the panel.
+        const other = direction === 'DOWN' ? 'RIGHT' : 'DOWN';
+        return graph.nodes.length <= SMALL_VIEW
+            ? [{ ...byDepth, 'elk.direction': direction }, { ...byDepth, 'elk.direction': other }]
+            : [{ ...byDepth, 'elk.direction': direction }];
     }
     if (graph.nodes.length > SMALL_VIEW) {
         return [{ ...COMMON_OPTIONS, ...FAST_OPTIONS, 'elk.direction': direction }];
@@ -192,9 +206,14 @@ export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
     let best: ElkNode | undefined;
     for (const options of candidateOptions(graph)) {
         const result = await runElk(toElk(graph, sizes, options));
-        // The narrower drawing renders its text larger in a panel it is fitted to; a candidate must be clearly narrower to win.
-        if (!best || (complete(result) && (!complete(best) || (result.width ?? 0) < (best.width ?? 0) * 0.9))) {
+        // The narrower drawing renders its text larger in a panel it is fitted to. The first complete
+        // candidate narrow enough to read is kept as it is (a later one is not even tried); otherwise
+        // the narrowest complete one.
+        if (!best || (complete(result) && (!complete(best) || (result.width ?? 0) < (best.width ?? 0)))) {
             best = result;
+        }
+        if (complete(best) && (best.width ?? 0) <= READABLE_WIDTH) {
+            break;
         }
     }
     return fromElk(graph, sizes, best!);

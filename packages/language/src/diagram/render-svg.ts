@@ -1,7 +1,7 @@
 import type { DiagramEdge, DiagramGraph, NodeKind } from './diagram-graph.js';
 import { COLORS, KIND_STYLES, type LabelTone, NODE_KINDS } from './diagram-style.js';
 import {
-    DETAIL_FONT, DETAIL_LINE, LABEL_FONT, LABEL_INDENT, LABEL_LINE, LABEL_PADDING, NODE_FONT, NODE_LINE,
+    DETAIL_FONT, DETAIL_LINE, DRAWING_MARGIN as MARGIN, LABEL_FONT, LABEL_INDENT, LABEL_LINE, LABEL_PADDING, NODE_FONT, NODE_LINE,
     type LaidOutEdge, type LaidOutGraph, type LaidOutLabel, type LaidOutNode, type Point,
 } from './layout.js';
 import { nearestSegment } from './geometry.js';
@@ -9,7 +9,6 @@ import { escapeXml, num, svgDocument } from './svg-utils.js';
 import { textWidth, wrapText } from './text-metrics.js';
 import { countOf } from '../util/words.js';
 
-const MARGIN = 24;
 const TITLE_FONT = 18;
 const TITLE_LINE = 23;
 const SUBTITLE_FONT = 12;
