@@ -64,6 +64,8 @@ const NODE_PADDING_Y = 10;
 const MIN_NODE_WIDTH = 100;
 const LABEL_TEXT_WIDTH = 100;
 const MAX_LABEL_LINES = 6;
+/** Distance between the ends of edges on one side of a node: arrowheads (8 px) stay apart. */
+const ARROW_SPACING = 14;
 
 /**
  * ELK's layered algorithm (elkjs), chosen and tuned by measurement (docs/diagrams.md, `npm run bench`).
@@ -130,7 +132,18 @@ interface Sizes {
 }
 
 function sizesOf(graph: DiagramGraph): Sizes {
-    return { nodes: graph.nodes.map(sizeNode), labels: new Map(graph.edges.map(edge => [edge.id, sizeLabel(edge)])) };
+    const ends = edgeEndsPerSide(graph);
+    return { nodes: graph.nodes.map(node => sizeNode(node, ends.get(node.id) ?? 0)), labels: new Map(graph.edges.map(edge => [edge.id, sizeLabel(edge)])) };
+}
+
+/**
+ * How many edges end on a node's busiest side: edges come in on one side and leave on the other in a
+ * layered drawing, so the larger of its in- and out-degree.
+ */
+function edgeEndsPerSide(graph: DiagramGraph): Map<string, number> {
+    const count = (end: 'from' | 'to') => graph.edges.reduce((counts, edge) => counts.set(edge[end], (counts.get(edge[end]) ?? 0) + 1), new Map<string, number>());
+    const [outgoing, incoming] = [count('from'), count('to')];
+    return new Map(graph.nodes.map(node => [node.id, Math.max(outgoing.get(node.id) ?? 0, incoming.get(node.id) ?? 0)]));
 }
 
 /** The option sets to try on a graph, best first; the narrowest result is kept. */
@@ -282,14 +295,18 @@ function pathMidpoint(points: readonly Point[]): Point {
     return points[0];
 }
 
-function sizeNode(node: DiagramNode): Omit<LaidOutNode, 'x' | 'y'> {
+function sizeNode(node: DiagramNode, edgeEnds: number): Omit<LaidOutNode, 'x' | 'y'> {
     const labelLines = wrapText(node.label, NODE_TEXT_WIDTH, NODE_FONT, 3, true);
     const detailLines = node.detail ? wrapText(node.detail, NODE_TEXT_WIDTH, DETAIL_FONT, 2) : [];
     const textWidthMax = Math.max(0, ...labelLines.map(line => textWidth(line, NODE_FONT, true)), ...detailLines.map(line => textWidth(line, DETAIL_FONT)));
     return {
         node,
         width: Math.ceil(Math.max(MIN_NODE_WIDTH, textWidthMax + NODE_PADDING_X * 2)),
-        height: Math.ceil(Math.max(1, labelLines.length) * NODE_LINE + detailLines.length * DETAIL_LINE + NODE_PADDING_Y * 2),
+        // Tall enough for ELK to spread the edges ending on one side ARROW_SPACING apart: arrowheads never pile up.
+        height: Math.ceil(Math.max(
+            Math.max(1, labelLines.length) * NODE_LINE + detailLines.length * DETAIL_LINE + NODE_PADDING_Y * 2,
+            (edgeEnds + 1) * ARROW_SPACING,
+        )),
         labelLines,
         detailLines,
     };
