@@ -85,9 +85,9 @@ const COMMON_OPTIONS: LayoutOptions = {
     'elk.layered.spacing.nodeNodeBetweenLayers': '20',
     'elk.spacing.edgeLabel': '2',
     'elk.spacing.edgeNode': '14',
-    'elk.spacing.edgeEdge': '8',
+    'elk.spacing.edgeEdge': '6',
     'elk.layered.spacing.edgeNodeBetweenLayers': '10',
-    'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '5',
     // Labels sit on their edge (its background breaks the line), so which edge a label belongs to is never in doubt.
     'elk.edgeLabels.inline': 'true',
     'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',

@@ -35,7 +35,8 @@ function fittingPrefix(text: string, maxWidth: number, fontSize: number, bold: b
 }
 
 /**
- * Breaks text into lines no wider than maxWidth, at spaces; a word longer than a line is cut.
+ * Breaks text into lines no wider than maxWidth, at spaces and after hyphens; a word longer than a
+ * line is cut.
  * At most maxLines lines: the last one ends with an ellipsis when text was left out. Linear in the
  * text's length, and it stops reading once maxLines lines are full, so any text is cheap to draw.
  */
@@ -45,18 +46,16 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
     let currentWidth = 0;
     const space = textWidth(' ', fontSize, bold);
     let truncated = false;
-    for (const word of text.split(/\s+/)) {
-        if (!word) {
-            continue;
-        }
+    for (const { word, spaced } of breakableParts(text)) {
         if (lines.length >= maxLines) {
             truncated = true;
             break;
         }
         const width = textWidth(word, fontSize, bold);
-        if (current && currentWidth + space + width <= maxWidth) {
-            current += ` ${word}`;
-            currentWidth += space + width;
+        const gap = spaced ? space : 0;
+        if (current && currentWidth + gap + width <= maxWidth) {
+            current += spaced ? ` ${word}` : word;
+            currentWidth += gap + width;
             continue;
         }
         if (current) {
@@ -82,6 +81,15 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
     const ellipsis = textWidth('…', fontSize, bold);
     kept[maxLines - 1] = `${fittingPrefix(kept[maxLines - 1], maxWidth - ellipsis, fontSize, bold).trimEnd()}…`;
     return kept;
+}
+
+/** The words of a text, split after their hyphens ("Post-" "installation"); `spaced` when a space comes before. */
+function* breakableParts(text: string): Generator<{ word: string; spaced: boolean }> {
+    for (const word of text.split(/\s+/)) {
+        if (word) {
+            yield* word.split(/(?<=-)(?=.)/).map((part, i) => ({ word: part, spaced: i === 0 }));
+        }
+    }
 }
 
 /** A text cut to one line of maxWidth, with an ellipsis when it had to be cut. */

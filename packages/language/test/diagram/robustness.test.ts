@@ -72,6 +72,12 @@ describe('drawing what users type (issue 10)', () => {
         assert.deepEqual(wrapText('short words here', 500, 11, 3), ['short words here']);
     });
 
+    it('a hyphenated word breaks after its hyphen, not inside a part', () => {
+        const width = textWidth('installation', 11) + 1;
+        assert.deepEqual(wrapText('Post-installation survey', width, 11, 3), ['Post-', 'installation', 'survey']);
+        assert.deepEqual(wrapText('Self-install kit', 500, 11, 3), ['Self-install kit']);
+    });
+
     it('a long name is elided in the drawing and whole in its tooltip', async () => {
         const long = `Very${'long'.repeat(200)}`;
         const drawings = await drawAll(`ecosystem E\ncustomer ${long} { seeks V }\norganization Shop\nvalue V money\nexchange Shop -> ${long} : V\n`);
