@@ -176,6 +176,30 @@ describe('renderers', () => {
             }
         });
 
+        it('arrowheads on one side of a node are at least 8 px apart (none piled onto another)', () => {
+            for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
+                // Where each arrowhead touches its node: node id and side, and its position along that side.
+                const heads = new Map<string, number[]>();
+                const addHead = (id: string, point: { x: number; y: number }) => {
+                    const node = laidOut!.nodes.find(n => n.node.id === id)!;
+                    const distances = { W: Math.abs(point.x - node.x), E: Math.abs(point.x - node.x - node.width), N: Math.abs(point.y - node.y), S: Math.abs(point.y - node.y - node.height) };
+                    const side = (Object.keys(distances) as Array<keyof typeof distances>).reduce((a, b) => (distances[b] < distances[a] ? b : a));
+                    const key = `${id} ${side}`;
+                    heads.set(key, [...heads.get(key) ?? [], side === 'W' || side === 'E' ? point.y : point.x]);
+                };
+                for (const { edge, points } of laidOut!.edges) {
+                    addHead(edge.to, points.at(-1)!);
+                    if (edge.flows?.some(flow => flow.from !== edge.from)) {
+                        addHead(edge.from, points[0]);
+                    }
+                }
+                for (const [key, positions] of heads) {
+                    const sorted = positions.sort((a, b) => a - b);
+                    sorted.slice(1).forEach((position, i) => assert.ok(position - sorted[i] >= 8, `${name}: two arrowheads ${(position - sorted[i]).toFixed(1)} px apart on ${key}`));
+                }
+            }
+        });
+
         it('edges do not run through nodes other than their own ends', () => {
             for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
                 for (const { edge, points } of laidOut!.edges) {
