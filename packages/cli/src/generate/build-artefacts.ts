@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {
     type EcosystemModel, type LaidOutGraph, type Problem, type ReportView, compare, drawingNames, layoutGraph, renderDot,
-    renderJourneyMermaid, renderJourneySvg, renderJson, renderMarkdownReport, renderMermaid, renderSvg, viewGraph, viewNames,
+    buildModelSnapshot, renderHtmlPage, renderJourneyMermaid, renderJourneySvg, renderJson, renderMarkdownReport, renderMermaid, renderSvg, viewGraph, viewNames,
 } from '@cxe/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
 import { type Artefact, EXTENSIONS, type Format } from './artefact.js';
@@ -44,7 +44,7 @@ interface Drawing {
 
 async function drawView(model: EcosystemModel, view: string, problems: readonly Problem[], formats: ReadonlySet<Format>): Promise<Drawing> {
     const graph = viewGraph(model, view, problems);
-    const laidOut: LaidOutGraph | undefined = formats.has('svg') || formats.has('png') || formats.has('json') ? await layoutGraph(graph) : undefined;
+    const laidOut: LaidOutGraph | undefined = formats.has('svg') || formats.has('png') || formats.has('json') || formats.has('html') ? await layoutGraph(graph) : undefined;
     return {
         kind: 'view',
         name: view,
@@ -89,6 +89,12 @@ async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemMo
         }));
         const report = renderMarkdownReport(model, reportDiagnostics(workspace, model, options.outDir), linked('view'), linked('journey'));
         artefacts.push({ name: `${model.name}.md`, content: report });
+    }
+    if (formats.has('html')) {
+        const documentation = workspace.services.documentation.DocumentationProvider;
+        const snapshot = buildModelSnapshot(model, node => documentation.getDocumentation(node));
+        const drawn = drawings.flatMap(({ kind, name, title, svg }) => (svg ? [{ kind, name, title, svg }] : []));
+        artefacts.push({ name: `${model.name}.html`, content: renderHtmlPage(snapshot, drawn) });
     }
     return artefacts;
 }

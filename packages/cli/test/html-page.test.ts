@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { cxe, folderWith, repoRoot } from './run-cxe.js';
+
+const CHROMIUM = process.env.CXE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** A model whose texts try to break out of the SVG, the JSON block, attributes and the page's script. */
+const hostile = `ecosystem Hostile "Title </title><script>alert(1)</script>"
+customer Buyer "Buyer </svg><script>alert(3)</script>" { seeks Bread, "need <b>bold</b> &amp; 'single'" }
+/** Doc </script><img src=x onerror=alert(2)> & "quotes" 'single' */
+organization Baker "Baker ' <!-- ]]>" { seeks Cash }
+value Bread "Bread </template>" product
+value Cash money { description "<script>alert(4)</script>" }
+exchange Sale { Baker -> Buyer : Bread  Buyer -> Baker : Cash  Baker -> Nobody : Cash }
+view Trade "Trade </svg>" { include * }
+`;
+
+interface Loaded {
+    readonly page: Page;
+    readonly errors: string[];
+    readonly requests: string[];
+}
+
+/** Opens a generated page from disk, recording console errors, page errors and every request but the page itself. */
+async function load(browser: Browser, file: string): Promise<Loaded> {
+    const page = await browser.newPage({ viewport: { width: 880, height: 720 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', message => message.type() === 'error' && errors.push(message.text()));
+    page.on('pageerror', error => errors.push(error.message));
+    page.on('dialog', dialog => { errors.push(`dialog: ${dialog.message()}`); void dialog.dismiss(); });
+    const url = pathToFileURL(file).href;
+    page.on('request', request => request.url() !== url && !request.url().startsWith('blob:') && requests.push(request.url()));
+    await page.goto(url);
+    await page.waitForSelector('#canvas svg');
+    return { page, errors, requests };
+}
+
+describe('cxe generate --format html', function () {
+    this.timeout(120_000);
+    let browser: Browser;
+    let out: string;
+
+    before(async () => {
+        const work = folderWith({ 'hostile/hostile.cxe': hostile });
+        out = path.join(work, 'out');
+        const examples = cxe(['generate', path.join(repoRoot, 'examples/acme-software'), '--format', 'html', '--out', out]);
+        assert.equal(examples.status, 0, examples.stdout + examples.stderr);
+        const run = cxe(['generate', 'hostile', '--format', 'html', '--out', out], work);
+        assert.equal(run.status, 1, 'the hostile model has an error (Nobody) and is still drawn');
+        browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    });
+    after(async () => browser?.close());
+
+    it('writes one page per ecosystem, the same bytes on every run', () => {
+        const first = readFileSync(path.join(out, 'AcmeCloudMove.html'), 'utf8');
+        const again = folderWith({});
+        assert.equal(cxe(['generate', path.join(repoRoot, 'examples/acme-software'), '--format', 'html', '--out', again]).status, 0);
+        assert.equal(readFileSync(path.join(again, 'AcmeCloudMove.html'), 'utf8'), first);
+        assert.match(first, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+'; style-src 'sha256-[^']+'/);
+    });
+
+    it('loads from disk with no console error and no request, every view and journey in the picker', async () => {
+        const { page, errors, requests } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
+        const options = await page.locator('#drawing option').allTextContents();
+        assert.deepEqual(options.map(option => option.split(':')[0]), ['View', 'View', 'Journey']);
+        await page.selectOption('#drawing', { index: 2 });
+        await page.waitForSelector('#canvas svg[aria-label], #canvas svg');
+        assert.deepEqual(errors, []);
+        assert.deepEqual(requests, []);
+        await page.close();
+    });
+
+    it('opens a wide view with readable text, and zooms with the buttons', async () => {
+        const { page } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
+        const textPx = () => page.$eval('#canvas text[font-size="11"]', text => text.getBoundingClientRect().height);
+        assert.ok(await textPx() >= 9 * 0.95, `body text renders ${await textPx()} px high`);
+        const before = await textPx();
+        await page.click('#zoom-in');
+        assert.ok(await textPx() > before * 1.2);
+        assert.equal(await page.locator('.cxe-minimap').isVisible(), true, 'a drawing larger than the window has a minimap');
+        await page.close();
+    });
+
+    it('finds an element by name and shows its details, with links to related elements', async () => {
+        const { page } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
+        await page.fill('#search', 'distrib');
+        const result = page.locator('#results button.link').first();
+        assert.match(await result.textContent() ?? '', /distributor/i);
+        await result.click();
+        assert.equal(await page.locator('#canvas [data-cxe-element="Distributor"].cxe-selected').count(), 1);
+        const details = page.locator('#details');
+        assert.match(await details.locator('h2').textContent() ?? '', /distributor/i);
+        for (const heading of ['Seeks', 'Receives', 'Gives', 'Diagnostics']) {
+            assert.ok((await details.locator('h3').allTextContents()).includes(heading), heading);
+        }
+        // A related element in the panel selects it.
+        const related = details.locator('h3:text-is("Gives") + ul button.link').first();
+        const name = await related.getAttribute('title');
+        await related.click();
+        assert.match(await details.locator('.meta').first().textContent() ?? '', new RegExp(`value object ${name} `));
+        await page.close();
+    });
+
+    it('shows the details of a clicked node', async () => {
+        const { page } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
+        await page.click('#zoom-out');
+        await page.click('#fit');
+        await page.locator('#canvas [data-cxe-element="Reseller"]').click();
+        assert.match(await page.locator('#details .meta').first().textContent() ?? '', /^partner Reseller · actors-and-values\.cxe:\d+$/);
+        await page.close();
+    });
+
+    it('keeps hostile model text as text: no script runs, every text shows as written', async () => {
+        const { page, errors, requests } = await load(browser, path.join(out, 'Hostile.html'));
+        assert.deepEqual(errors, []);
+        assert.deepEqual(requests, []);
+        assert.equal(await page.title(), 'Title </title><script>alert(1)</script>');
+        assert.equal(await page.locator('script').count(), 3, 'only the page\'s own data block and two scripts');
+        assert.equal(await page.locator('img:not(.cxe-minimap img)').count(), 0);
+        await page.fill('#search', 'Buyer');
+        await page.keyboard.press('Enter');
+        assert.equal(await page.locator('#details h2').textContent(), 'Buyer </svg><script>alert(3)</script>');
+        assert.ok((await page.locator('#details').textContent())?.includes("“need <b>bold</b> &amp; 'single'”"));
+        await page.locator('#details button.link[title="Bread"]').first().click();
+        assert.equal(await page.locator('#details h2').textContent(), 'Bread </template>');
+        await page.fill('#search', 'Baker');
+        await page.keyboard.press('Enter');
+        const baker = await page.locator('#details').textContent() ?? '';
+        assert.ok(baker.includes('Baker \' <!-- ]]>'), baker);
+        assert.ok(baker.includes('Doc </script><img src=x onerror=alert(2)> & "quotes" \'single\''), baker);
+        await page.locator('#details button.link[title="Sale"]').first().click();
+        assert.match(await page.locator('#details').textContent() ?? '', /error unresolved-reference line 7: /);
+        await page.close();
+    });
+});
