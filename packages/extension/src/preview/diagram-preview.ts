@@ -9,7 +9,27 @@ type FromWebview =
     | { type: 'selectView'; view: string }
     | { type: 'png'; data: string }
     | { type: 'command'; command: string }
+    | { type: 'position'; view: string; position: PreviewPosition }
     | { type: 'ready' };
+
+/** Where the webview shows the drawing: its scale, and its smallest text's size on screen. */
+export interface PreviewPosition {
+    readonly scale: number;
+    readonly textPx: number;
+    /** The drawing area's width in CSS pixels. */
+    readonly windowWidth: number;
+    /** Whether the user placed it (zoom, pan) rather than the readable first zoom. */
+    readonly manual: boolean;
+}
+
+/** What the webview keeps across a window reload (vscode.setState), as the serializer receives it. */
+export interface PreviewWebviewState {
+    readonly uri?: string;
+    readonly view?: string;
+}
+
+/** The webview panel type: the serializer restores panels of this type after a window reload. */
+export const PREVIEW_VIEW_TYPE = 'cxe.preview';
 
 /** The commands the webview's toolbar may run. */
 const TOOLBAR_COMMANDS: ReadonlySet<string> = new Set(['cxe.exportSvg', 'cxe.exportPng']);
@@ -35,19 +55,30 @@ export class DiagramPreview {
     private uri: vscode.Uri | undefined;
     private view: string | undefined;
     private timer: NodeJS.Timeout | undefined;
+    private disposed = false;
     private pendingPng: ((data: string) => void) | undefined;
     private renders = 0;
     state: PreviewState | undefined;
     highlighted: string | undefined;
+    /** The webview's last reported position, by 'Ecosystem/View'. */
+    readonly positions = new Map<string, PreviewPosition>();
     /** Fires after each draw: the tests wait on it. */
     readonly onDidRender = new vscode.EventEmitter<PreviewState>();
 
-    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, onDispose: () => void) {
-        this.panel = vscode.window.createWebviewPanel('cxe.preview', 'CXE diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-            enableScripts: true,
-            retainContextWhenHidden: true,
-            localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
-        });
+    /**
+     * A new panel beside the editor, or, after a window reload, the panel VS Code restored (with the
+     * file and view the webview saved).
+     */
+    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, onDispose: () => void,
+        restored?: { panel: vscode.WebviewPanel; state?: PreviewWebviewState }) {
+        const options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] };
+        this.panel = restored?.panel
+            ?? vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'CXE diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { ...options, retainContextWhenHidden: true });
+        this.panel.webview.options = options;
+        if (restored?.state?.uri) {
+            this.uri = vscode.Uri.parse(restored.state.uri);
+            this.view = restored.state.view;
+        }
         this.panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'icons', 'cxe-file.svg');
         this.panel.webview.html = previewHtml(this.panel.webview, context.extensionUri);
         void vscode.commands.executeCommand('setContext', 'cxe.previewOpen', true);
@@ -58,11 +89,17 @@ export class DiagramPreview {
             vscode.window.onDidChangeTextEditorSelection(event => this.onCursor(event)),
             vscode.workspace.onDidChangeConfiguration(event => event.affectsConfiguration('cxe.diagram') && void this.refresh()),
             this.panel.onDidDispose(() => {
+                this.disposed = true;
+                clearTimeout(this.timer);
                 this.disposables.forEach(disposable => disposable.dispose());
                 void vscode.commands.executeCommand('setContext', 'cxe.previewOpen', false);
                 onDispose();
             }),
         );
+    }
+
+    dispose(): void {
+        this.panel.dispose();
     }
 
     async show(document: vscode.TextDocument | undefined): Promise<void> {
@@ -95,6 +132,9 @@ export class DiagramPreview {
         const settings = vscode.workspace.getConfiguration('cxe.diagram');
         const options = { direction: settings.get<'right' | 'down'>('layout', 'right'), showFactors: settings.get<boolean>('showEnvironment', true) };
         const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options });
+        if (this.disposed) {
+            return; // closed while the server was drawing
+        }
         if (!result) {
             void this.panel.webview.postMessage({ type: 'banner', text: 'This file has no ecosystem header yet: start it with "ecosystem Name".' });
             return;
@@ -106,7 +146,7 @@ export class DiagramPreview {
         this.panel.title = `CXE: ${result.ecosystem} · ${result.view}`;
         if (!keepLast) {
             this.state = { uri, result, renders: ++this.renders, stale: false };
-            void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, banner });
+            void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, ecosystem: result.ecosystem, uri, banner });
         } else {
             this.state = { ...this.state!, renders: ++this.renders, stale: true };
             void this.panel.webview.postMessage({ type: 'banner', text: banner });
@@ -123,6 +163,9 @@ export class DiagramPreview {
                 return this.refresh();
             case 'reveal':
                 await this.reveal(message.id);
+                return;
+            case 'position':
+                this.positions.set(message.view, message.position);
                 return;
             case 'png':
                 this.pendingPng?.(message.data);

@@ -78,18 +78,19 @@ export const VIEWER_SCRIPT = String.raw`(function () {
      * SVG; onChange(position) hears every move, so that the page can keep a position per drawing.
      */
     window.cxeViewer = function (viewport, canvas, onChange) {
-        var position = { scale: 1, x: 0, y: 0 };
+        // 'manual': the user placed the drawing (zoom, pan, a selection); otherwise it follows the window's size.
+        var position = { scale: 1, x: 0, y: 0, manual: false };
         var drawing = { width: 1, height: 1 };
         var smallestFont = 12;
         var drag;
         var minimap = createMinimap(viewport, function (fx, fy) {
-            moveTo({ scale: position.scale, x: viewport.clientWidth / 2 - fx * drawing.width * position.scale, y: viewport.clientHeight / 2 - fy * drawing.height * position.scale });
+            moveTo({ scale: position.scale, x: viewport.clientWidth / 2 - fx * drawing.width * position.scale, y: viewport.clientHeight / 2 - fy * drawing.height * position.scale }, true);
         });
         canvas.style.transformOrigin = '0 0';
 
         function windowSize() { return { width: viewport.clientWidth, height: viewport.clientHeight }; }
-        function moveTo(next) {
-            position = { scale: next.scale, x: next.x, y: next.y };
+        function moveTo(next, manual) {
+            position = { scale: next.scale, x: next.x, y: next.y, manual: manual };
             canvas.style.transform = 'translate(' + position.x + 'px, ' + position.y + 'px) scale(' + position.scale + ')';
             var width = drawing.width * position.scale, height = drawing.height * position.scale;
             minimap.update({
@@ -101,7 +102,7 @@ export const VIEWER_SCRIPT = String.raw`(function () {
         /** Zooms by a factor keeping the point (cx, cy) of the window where it is. */
         function zoomAt(factor, cx, cy) {
             var scale = Math.min(8, Math.max(0.05, position.scale * factor));
-            moveTo({ scale: scale, x: cx - (cx - position.x) * (scale / position.scale), y: cy - (cy - position.y) * (scale / position.scale) });
+            moveTo({ scale: scale, x: cx - (cx - position.x) * (scale / position.scale), y: cy - (cy - position.y) * (scale / position.scale) }, true);
         }
         /** The centre of the part of the drawing that is visible (the window's centre when the drawing covers it). */
         function visibleCentre() {
@@ -124,39 +125,41 @@ export const VIEWER_SCRIPT = String.raw`(function () {
         viewport.addEventListener('pointermove', function (event) {
             if (!drag || event.buttons !== 1) return;
             drag.moved = true;
-            moveTo({ scale: position.scale, x: event.clientX - drag.x, y: event.clientY - drag.y });
+            moveTo({ scale: position.scale, x: event.clientX - drag.x, y: event.clientY - drag.y }, true);
         });
         viewport.addEventListener('pointerup', function () { setTimeout(function () { drag = undefined; }, 0); });
+        window.addEventListener('resize', function () { if (!position.manual) api.reset(); });
 
         var api = {
-            /** Measures the SVG just put into the canvas and places it: at 'saved' when given, else at its readable first zoom. */
+            /** Measures the SVG just put into the canvas and places it: where the user left it ('saved'), else at its readable first zoom. */
             show: function (saved) {
                 var svg = canvas.querySelector('svg');
                 if (!svg) return;
                 drawing = { width: svg.width.baseVal.value, height: svg.height.baseVal.value };
                 smallestFont = smallestFontOf(svg);
                 minimap.setDrawing(svg);
-                moveTo(saved || initialPosition(drawing, windowSize(), smallestFont));
+                if (saved && saved.manual) moveTo(saved, true);
+                else api.reset();
             },
             /** The readable first zoom again (what the page shows on opening). */
-            reset: function () { moveTo(initialPosition(drawing, windowSize(), smallestFont)); },
+            reset: function () { moveTo(initialPosition(drawing, windowSize(), smallestFont), false); },
             /** The whole drawing in the window, however small its text. */
             fitAll: function () {
                 var view = windowSize();
                 var scale = Math.min((view.width - 2 * MARGIN) / drawing.width, (view.height - 2 * MARGIN) / drawing.height, MAX_FIT);
-                moveTo({ scale: scale, x: (view.width - drawing.width * scale) / 2, y: (view.height - drawing.height * scale) / 2 });
+                moveTo({ scale: scale, x: (view.width - drawing.width * scale) / 2, y: (view.height - drawing.height * scale) / 2 }, true);
             },
             /** Zoom buttons: around the centre of the visible part of the drawing. */
             zoom: function (factor) { var centre = visibleCentre(); zoomAt(factor, centre.x, centre.y); },
             /** Brings a point of the drawing (in drawing units) to the window's centre. */
             centreOn: function (dx, dy) {
-                moveTo({ scale: position.scale, x: viewport.clientWidth / 2 - dx * position.scale, y: viewport.clientHeight / 2 - dy * position.scale });
+                moveTo({ scale: position.scale, x: viewport.clientWidth / 2 - dx * position.scale, y: viewport.clientHeight / 2 - dy * position.scale }, true);
             },
             /** Whether the last pointer gesture was a drag (so that a click after it selects nothing). */
             dragged: function () { return Boolean(drag && drag.moved); },
-            /** Where the drawing is, and the smallest text's size on screen in pixels. */
+            /** Where the drawing is (to give back to show()), and the smallest text's size on screen in pixels. */
             position: function () {
-                return { scale: position.scale, x: position.x, y: position.y, textPx: smallestFont * position.scale, width: viewport.clientWidth };
+                return { scale: position.scale, x: position.x, y: position.y, manual: position.manual, textPx: smallestFont * position.scale, windowWidth: viewport.clientWidth };
             },
         };
         return api;
