@@ -85,6 +85,38 @@ describe('cxe generate --format html', function () {
         await page.close();
     });
 
+    it('zooms around the centre of the visible part of the drawing, and keeps each drawing where it was left', async () => {
+        const { page } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
+        await page.click('#fit');
+        // Drag the drawing to the right, so that it covers only part of the window.
+        const box = (await page.locator('#viewport').boundingBox())!;
+        await page.mouse.move(box.x + 100, box.y + 100);
+        await page.mouse.down();
+        await page.mouse.move(box.x + 350, box.y + 160, { steps: 5 });
+        await page.mouse.up();
+        /** The screen point at the centre of the drawing's visible part, and where it is in the drawing (fractions). */
+        const atPoint = async (point?: { x: number; y: number }) => {
+            const view = (await page.locator('#viewport').boundingBox())!;
+            const svg = (await page.locator('#canvas svg').boundingBox())!;
+            const x = point?.x ?? (Math.max(view.x, svg.x) + Math.min(view.x + view.width, svg.x + svg.width)) / 2;
+            const y = point?.y ?? (Math.max(view.y, svg.y) + Math.min(view.y + view.height, svg.y + svg.height)) / 2;
+            return { x, y, fx: (x - svg.x) / svg.width, fy: (y - svg.y) / svg.height, viewCentre: view.x + view.width / 2 };
+        };
+        const before = await atPoint();
+        assert.ok(before.x - before.viewCentre > 50, 'the visible part is off the window centre');
+        await page.click('#zoom-in');
+        const after = await atPoint(before);
+        assert.ok(Math.abs(after.fx - before.fx) < 0.002 && Math.abs(after.fy - before.fy) < 0.002, JSON.stringify({ before, after }));
+
+        const transform = () => page.locator('#canvas').getAttribute('style');
+        const left = await transform();
+        await page.selectOption('#drawing', { index: 1 });
+        assert.notEqual(await transform(), left);
+        await page.selectOption('#drawing', { index: 0 });
+        assert.equal(await transform(), left);
+        await page.close();
+    });
+
     it('finds an element by name and shows its details, with links to related elements', async () => {
         const { page } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
         await page.fill('#search', 'distrib');
@@ -115,6 +147,8 @@ describe('cxe generate --format html', function () {
     });
 
     it('keeps hostile model text as text: no script runs, every text shows as written', async () => {
+        const html = readFileSync(path.join(out, 'Hostile.html'), 'utf8');
+        assert.doesNotMatch(html, /<script>alert|<img src=x|<\/template>"|<b>bold/);
         const { page, errors, requests } = await load(browser, path.join(out, 'Hostile.html'));
         assert.deepEqual(errors, []);
         assert.deepEqual(requests, []);

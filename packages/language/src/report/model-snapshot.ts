@@ -68,9 +68,7 @@ export function buildModelSnapshot(model: EcosystemModel, documentationOf: Docum
         const snapshot: SnapshotElement = {
             name: element.name!,
             kind: kindLabel(element),
-            label: element.label,
-            description: 'description' in element ? element.description : undefined,
-            documentation: documentationOf(element),
+            ...definedOnly({ label: element.label, description: 'description' in element ? element.description : undefined, documentation: documentationOf(element) }),
             ...whereIs(element),
             ...(ast.isActor(element) ? balanceOf(model, element) : {}),
             refersTo: names(refersTo.get(element)),
@@ -85,6 +83,11 @@ export function buildModelSnapshot(model: EcosystemModel, documentationOf: Docum
         // fromEntries defines own properties, so even a name like __proto__ is kept as data.
         elements: Object.fromEntries(entries),
     };
+}
+
+/** The properties that have a value: plain data has no undefined fields. */
+function definedOnly<T extends object>(properties: T): Partial<T> {
+    return Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** The named elements an element's references resolve to (its steps' and flows' included), without itself. */
@@ -132,7 +135,7 @@ function diagnosticsOf(element: ast.Element): SnapshotDiagnostic[] {
         .filter(d => inside(d.range.start.line, d.range.start.character))
         .map(d => ({
             severity: SEVERITIES[(d.severity ?? 1) - 1] ?? 'error',
-            code: d.code === undefined ? undefined : String(d.code),
+            ...definedOnly({ code: d.code === undefined ? undefined : String(d.code) }),
             message: typeof d.message === 'string' ? d.message : d.message.value,
             line: d.range.start.line + 1,
         }));
