@@ -151,9 +151,17 @@ export const VIEWER_SCRIPT = String.raw`(function () {
             },
             /** Zoom buttons: around the centre of the visible part of the drawing. */
             zoom: function (factor) { var centre = visibleCentre(); zoomAt(factor, centre.x, centre.y); },
-            /** Brings a point of the drawing (in drawing units) to the window's centre. */
+            /** Brings a point of the drawing (in drawing units) towards the window's centre, without showing more than a margin beyond its edges. */
             centreOn: function (dx, dy) {
-                moveTo({ scale: position.scale, x: viewport.clientWidth / 2 - dx * position.scale, y: viewport.clientHeight / 2 - dy * position.scale }, true);
+                function axis(point, drawn, room) {
+                    var centred = room / 2 - point * position.scale;
+                    return drawn + 2 * MARGIN <= room ? (room - drawn) / 2 : Math.min(MARGIN, Math.max(room - drawn - MARGIN, centred));
+                }
+                moveTo({
+                    scale: position.scale,
+                    x: axis(dx, drawing.width * position.scale, viewport.clientWidth),
+                    y: axis(dy, drawing.height * position.scale, viewport.clientHeight),
+                }, true);
             },
             /** Whether the last pointer gesture was a drag (so that a click after it selects nothing). */
             dragged: function () { return Boolean(drag && drag.moved); },
