@@ -18,13 +18,9 @@ export const VIEWER_SCRIPT = String.raw`(function () {
         var scale = fitAll * smallestFont >= READABLE_PX
             ? fitAll
             : Math.max(Math.min((view.width - 2 * MARGIN) / drawing.width, MAX_FIT), READABLE_PX / smallestFont);
-        var width = drawing.width * scale, height = drawing.height * scale;
-        // Centred when it fits; an overflowing drawing starts at its top left, where its title is.
-        return {
-            scale: scale,
-            x: width <= view.width ? (view.width - width) / 2 : MARGIN,
-            y: height <= view.height ? Math.max(MARGIN, (view.height - height) / 2) : MARGIN,
-        };
+        var width = drawing.width * scale;
+        // At the top (where its title is), centred across when it fits, else from its left edge.
+        return { scale: scale, x: width <= view.width ? (view.width - width) / 2 : MARGIN, y: MARGIN };
     }
 
     function smallestFontOf(svg) {
