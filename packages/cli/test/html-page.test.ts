@@ -146,6 +146,16 @@ describe('cxe generate --format html', function () {
         await page.close();
     });
 
+    it('shows the exchange of a clicked edge', async () => {
+        const { page } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
+        const ids = await page.locator('#canvas [data-cxe-edge]').evaluateAll(edges => edges.map(edge => edge.getAttribute('data-cxe-edge')!));
+        const id = ids.find(candidate => /@\w+$/.test(candidate))!;
+        assert.ok(id, `an edge of a named exchange among ${ids.slice(0, 5).join(', ')}`);
+        await page.locator(`#canvas [data-cxe-edge="${id}"] path`).first().dispatchEvent('click');
+        assert.match(await page.locator('#details .meta').first().textContent() ?? '', new RegExp(`^exchange ${id.split('@').pop()} · `));
+        await page.close();
+    });
+
     it('keeps hostile model text as text: no script runs, every text shows as written', async () => {
         const html = readFileSync(path.join(out, 'Hostile.html'), 'utf8');
         assert.doesNotMatch(html, /<script>alert|<img src=x|<\/template>"|<b>bold/);

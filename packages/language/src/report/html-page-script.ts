@@ -53,7 +53,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
     }
     /** Selects an element: shows it in the current drawing, or in the first one that has it, and its details. */
     function select(name, centre) {
-        if (!elements.has(name)) return;
+        if (name === undefined || !elements.has(name)) return;
         selected = name;
         var shownIn = drawingsWith(name);
         if (shownIn.length > 0 && shownIn.indexOf(current) < 0) showDrawing(shownIn[0]);
@@ -140,8 +140,11 @@ export const PAGE_SCRIPT = String.raw`(function () {
     document.addEventListener('keydown', function (event) { if (event.key === '/' && document.activeElement !== search) { event.preventDefault(); search.focus(); } });
     canvas.addEventListener('click', function (event) {
         if (viewer.dragged()) return;
-        var target = event.target.closest('[data-cxe-element], [data-cxe-edge]');
-        if (target) select(target.getAttribute('data-cxe-element') || target.getAttribute('data-cxe-edge'), false);
+        var node = event.target.closest('[data-cxe-element]');
+        var edge = event.target.closest('[data-cxe-edge]');
+        if (node) select(node.getAttribute('data-cxe-element'), false);
+        // An edge selects the named element it stands for, or the named exchange its flow is in ('A->B@Exchange').
+        else if (edge) select([edge.getAttribute('data-cxe-edge')].concat(edge.getAttribute('data-cxe-edge').split('@').slice(1)).find(function (name) { return elements.has(name); }), false);
     });
     document.getElementById('zoom-in').addEventListener('click', function () { viewer.zoom(1.25); });
     document.getElementById('zoom-out').addEventListener('click', function () { viewer.zoom(0.8); });
