@@ -24,7 +24,7 @@ interface Loaded {
     readonly requests: string[];
 }
 
-/** Opens a generated page from disk, recording console errors, page errors and every request but the page itself. */
+/** Opens a generated page from disk ('file#Element' selects an element), recording console errors, page errors and every request but the page itself. */
 async function load(browser: Browser, file: string): Promise<Loaded> {
     const page = await browser.newPage({ viewport: { width: 880, height: 720 } });
     const errors: string[] = [];
@@ -32,9 +32,10 @@ async function load(browser: Browser, file: string): Promise<Loaded> {
     page.on('console', message => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', error => errors.push(error.message));
     page.on('dialog', dialog => { errors.push(`dialog: ${dialog.message()}`); void dialog.dismiss(); });
-    const url = pathToFileURL(file).href;
+    const [pageFile, hash] = file.split('#');
+    const url = pathToFileURL(pageFile).href;
     page.on('request', request => request.url() !== url && !request.url().startsWith('blob:') && requests.push(request.url()));
-    await page.goto(url);
+    await page.goto(hash ? `${url}#${hash}` : url);
     await page.waitForSelector('#canvas svg');
     return { page, errors, requests };
 }
@@ -143,6 +144,16 @@ describe('cxe generate --format html', function () {
         await page.click('#fit');
         await page.locator('#canvas [data-cxe-element="Reseller"]').click();
         assert.match(await page.locator('#details .meta').first().textContent() ?? '', /^partner Reseller · actors-and-values\.cxe:\d+$/);
+        await page.close();
+    });
+
+    it('selects the element the address names, and names the selected one in the address', async () => {
+        const { page, errors } = await load(browser, `${path.join(out, 'AcmeCloudMove.html')}#Integrator`);
+        assert.match(await page.locator('#details .meta').first().textContent() ?? '', /^partner Integrator · /);
+        assert.equal(await page.locator('#canvas [data-cxe-element="Integrator"].cxe-selected').count(), 1);
+        await page.locator('#canvas [data-cxe-element="Reseller"]').dispatchEvent('click');
+        assert.match(page.url(), /#Reseller$/);
+        assert.deepEqual(errors, []);
         await page.close();
     });
 

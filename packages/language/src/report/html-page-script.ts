@@ -59,6 +59,8 @@ export const PAGE_SCRIPT = String.raw`(function () {
         if (shownIn.length > 0 && shownIn.indexOf(current) < 0) showDrawing(shownIn[0]);
         markSelected(centre);
         showDetails(elements.get(name), shownIn);
+        // The address names the element, so that a review comment can link to it.
+        history.replaceState(null, '', '#' + encodeURIComponent(name));
     }
 
     function link(name) {
@@ -152,5 +154,12 @@ export const PAGE_SCRIPT = String.raw`(function () {
     document.getElementById('readable').addEventListener('click', function () { viewer.reset(); });
     if (data.drawings.length > 0) showDrawing(0);
     else canvas.replaceChildren(make('p', 'meta', 'This ecosystem has no views or journeys to draw.'));
+    function selectFromAddress() {
+        var name;
+        try { name = decodeURIComponent(location.hash.slice(1)); } catch (malformed) { return; }
+        if (name && name !== selected) select(name, true);
+    }
+    window.addEventListener('hashchange', selectFromAddress);
+    selectFromAddress();
 }());
 `;
