@@ -157,13 +157,17 @@ describe('cxe generate --format html', function () {
         await page.close();
     });
 
-    it('shows the exchange of a clicked edge', async () => {
+    it('shows what a clicked edge connects', async () => {
         const { page } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
-        const ids = await page.locator('#canvas [data-cxe-edge]').evaluateAll(edges => edges.map(edge => edge.getAttribute('data-cxe-edge')!));
-        const id = ids.find(candidate => /@\w+$/.test(candidate))!;
-        assert.ok(id, `an edge of a named exchange among ${ids.slice(0, 5).join(', ')}`);
-        await page.locator(`#canvas [data-cxe-edge="${id}"] path`).first().dispatchEvent('click');
-        assert.match(await page.locator('#details .meta').first().textContent() ?? '', new RegExp(`^exchange ${id.split('@').pop()} · `));
+        const edge = page.locator('#canvas [data-cxe-edge]').first();
+        const [id, title] = [await edge.getAttribute('data-cxe-edge'), await edge.locator('title').textContent()];
+        await edge.locator('path').first().dispatchEvent('click');
+        assert.equal(await page.locator('#details .doc').textContent(), title);
+        assert.equal(await page.locator('#canvas [data-cxe-edge].cxe-selected').getAttribute('data-cxe-edge'), id);
+        const connects = await page.locator('#details h3:text-is("Connects") + ul button.link').evaluateAll(links => links.map(link => link.getAttribute('title')));
+        assert.ok(connects.length >= 2 && connects.every(name => id!.includes(name!)), `${id}: ${connects.join(', ')}`);
+        await page.locator('#details button.link').first().click();
+        assert.match(await page.locator('#details .meta').first().textContent() ?? '', new RegExp(` ${connects[0]} · `));
         await page.close();
     });
 

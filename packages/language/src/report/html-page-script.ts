@@ -53,7 +53,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
     }
     /** Selects an element: shows it in the current drawing, or in the first one that has it, and its details. */
     function select(name, centre) {
-        if (name === undefined || !elements.has(name)) return;
+        if (!elements.has(name)) return;
         selected = name;
         var shownIn = drawingsWith(name);
         if (shownIn.length > 0 && shownIn.indexOf(current) < 0) showDrawing(shownIn[0]);
@@ -105,6 +105,28 @@ export const PAGE_SCRIPT = String.raw`(function () {
         details.replaceChildren.apply(details, parts);
     }
 
+    /**
+     * An edge's details: its tooltip, the elements it connects (an edge id is made of names, such as
+     * 'Giver->Receiver@Exchange'), and the exchanges that name both of its ends.
+     */
+    function showEdge(edge) {
+        var title = edge.querySelector('title');
+        var names = (edge.getAttribute('data-cxe-edge').match(/[A-Za-z_][A-Za-z0-9_]*/g) || [])
+            .filter(function (name, index, all) { return elements.has(name) && all.indexOf(name) === index; });
+        var ends = names.slice(0, 2);
+        var exchanges = [];
+        elements.forEach(function (element, name) {
+            var namesEnds = ends.length === 2 && ends.every(function (end) { return element.refersTo.indexOf(end) >= 0; });
+            if (element.kind === 'exchange' && namesEnds && names.indexOf(name) < 0) exchanges.push(name);
+        });
+        selected = undefined;
+        markSelected(false);
+        edge.classList.add('cxe-selected');
+        var heading = [make('h2', '', ends.map(titleOf).join(' – ')), make('p', 'meta', 'connection')];
+        if (title) heading.push(make('p', 'doc', title.textContent));
+        details.replaceChildren.apply(details, heading.concat(section('Connects', names.map(link)), section('Exchanges between them', exchanges.map(link))));
+    }
+
     function matches(query) {
         var text = query.trim().toLowerCase();
         if (!text) return [];
@@ -145,8 +167,7 @@ export const PAGE_SCRIPT = String.raw`(function () {
         var node = event.target.closest('[data-cxe-element]');
         var edge = event.target.closest('[data-cxe-edge]');
         if (node) select(node.getAttribute('data-cxe-element'), false);
-        // An edge selects the named element it stands for, or the named exchange its flow is in ('A->B@Exchange').
-        else if (edge) select([edge.getAttribute('data-cxe-edge')].concat(edge.getAttribute('data-cxe-edge').split('@').slice(1)).find(function (name) { return elements.has(name); }), false);
+        else if (edge) showEdge(edge);
     });
     document.getElementById('zoom-in').addEventListener('click', function () { viewer.zoom(1.25); });
     document.getElementById('zoom-out').addEventListener('click', function () { viewer.zoom(0.8); });

@@ -37,6 +37,7 @@ main { flex: 1; display: flex; min-height: 0; }
 [data-cxe-element], [data-cxe-edge] { cursor: pointer; }
 [data-cxe-element]:hover > :nth-child(2) { stroke: #1f6feb; }
 [data-cxe-element].cxe-selected > :nth-child(2) { stroke: #1f6feb; stroke-width: 4px; }
+[data-cxe-edge]:hover path, [data-cxe-edge].cxe-selected path { stroke-width: 4px; }
 aside { width: 280px; flex: none; overflow: auto; padding: 10px 14px; background: #ffffff; border-left: 1px solid #d0d7de; }
 aside h2 { font-size: 16px; margin: 0 0 2px; }
 aside h3 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: #57606a; margin: 12px 0 2px; }
