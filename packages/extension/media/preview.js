@@ -11,7 +11,7 @@
     const banner = document.getElementById('banner');
     const picker = document.getElementById('view');
     const status = document.getElementById('status');
-    // { uri, view, positions: { 'Ecosystem/View': { scale, x, y, manual } } }
+    // { uri, view, walk, positions: { 'Ecosystem/View': { scale, x, y, manual } } }
     const state = vscode.getState() ?? { positions: {} };
     let shown; // the 'Ecosystem/View' on screen
     const viewer = window.cxeViewer(viewport, canvas, position => {
@@ -64,11 +64,14 @@
         if (message.type === 'diagram') {
             // The SVG comes from the CXE language server: no scripts, every model text escaped.
             canvas.innerHTML = message.svg;
+            // Each node's context menu offers Show Root Causes / Show Impact (package.json, webview/context).
+            canvas.querySelectorAll('[data-cxe-element]').forEach(node => node.setAttribute('data-vscode-context',
+                JSON.stringify({ webviewSection: 'node', cxeElement: node.getAttribute('data-cxe-element'), preventDefaultContextMenuItems: true })));
             setViews(message.views, message.view);
             showBanner(message.banner);
             // A redraw of the same view stays where it is; another view comes back where it was left.
             shown = `${message.ecosystem}/${message.view}`;
-            Object.assign(state, { uri: message.uri, view: message.view });
+            Object.assign(state, { uri: message.uri, view: message.view, walk: message.walk });
             viewer.show(state.positions[shown]);
         } else if (message.type === 'banner') {
             showBanner(message.text);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './language-client.js';
+import { registerWalkCommands } from './commands/walk-commands.js';
 import { DiagramPreview, PREVIEW_VIEW_TYPE, type PreviewWebviewState } from './preview/diagram-preview.js';
 
 let client: LanguageClient | undefined;
@@ -30,14 +31,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<CxeExt
     // Registered before the server is up: VS Code asks for it as soon as activation starts.
     context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: restorePreview }));
     await started;
+    const openPreview = () => {
+        if (client) {
+            preview ??= new DiagramPreview(context, client, () => (preview = undefined));
+        }
+        return preview;
+    };
     context.subscriptions.push(
         vscode.commands.registerCommand('cxe.openPreview', async () => {
-            if (!client) {
-                return;
-            }
-            preview ??= new DiagramPreview(context, client, () => (preview = undefined));
-            await preview.show(vscode.window.activeTextEditor?.document);
+            await openPreview()?.show(vscode.window.activeTextEditor?.document);
         }),
+        ...registerWalkCommands(openPreview),
         vscode.commands.registerCommand('cxe.exportSvg', () => preview?.exportSvg()),
         vscode.commands.registerCommand('cxe.exportPng', () => preview?.exportPng()),
     );

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DiagramRequest } from '@cxe/language/protocol';
+import { DiagramRequest, type WalkParams } from '@cxe/language/protocol';
 import { previewHtml } from './preview-html.js';
 
 /** What the webview sends back. */
@@ -26,6 +26,8 @@ export interface PreviewPosition {
 export interface PreviewWebviewState {
     readonly uri?: string;
     readonly view?: string;
+    /** The trace or impact shown instead of a view. */
+    readonly walk?: WalkParams;
 }
 
 /** The webview panel type: the serializer restores panels of this type after a window reload. */
@@ -54,6 +56,9 @@ export class DiagramPreview {
     private readonly disposables: vscode.Disposable[] = [];
     private uri: vscode.Uri | undefined;
     private view: string | undefined;
+    /** The walk shown instead of a view (Show Root Causes / Show Impact), and the ones before it. */
+    private walk: WalkParams | undefined;
+    private readonly walkHistory: Array<WalkParams | undefined> = [];
     private timer: NodeJS.Timeout | undefined;
     private disposed = false;
     private pendingPng: ((data: string) => void) | undefined;
@@ -78,6 +83,7 @@ export class DiagramPreview {
         if (restored?.state?.uri) {
             this.uri = vscode.Uri.parse(restored.state.uri);
             this.view = restored.state.view;
+            this.walk = restored.state.walk;
         }
         this.panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'icons', 'cxe-file.svg');
         this.panel.webview.html = previewHtml(this.panel.webview, context.extensionUri);
@@ -91,6 +97,7 @@ export class DiagramPreview {
             this.panel.onDidDispose(() => {
                 this.disposed = true;
                 clearTimeout(this.timer);
+                void vscode.commands.executeCommand('setContext', 'cxe.previewWalk', false);
                 this.disposables.forEach(disposable => disposable.dispose());
                 void vscode.commands.executeCommand('setContext', 'cxe.previewOpen', false);
                 onDispose();
@@ -110,6 +117,38 @@ export class DiagramPreview {
         await this.refresh();
     }
 
+    /** The document whose ecosystem is drawn. */
+    get documentUri(): vscode.Uri | undefined {
+        return this.uri;
+    }
+
+    /**
+     * Shows the trace or impact of an element of a document's ecosystem; the diagram shown before
+     * is kept for `back`. False when the element is not one a walk can start from.
+     */
+    async showWalk(uri: vscode.Uri, walk: WalkParams): Promise<boolean> {
+        this.panel.reveal(vscode.ViewColumn.Beside, true);
+        const previous = this.walk;
+        this.uri = uri;
+        this.walk = walk;
+        const shown = (await this.refresh())?.view === `${walk.direction} ${walk.element}`;
+        if (shown) {
+            this.walkHistory.push(previous);
+        } else {
+            this.walk = previous;
+            await this.refresh();
+        }
+        return shown;
+    }
+
+    /** Steps back from a walk to the walk or view shown before it. */
+    async back(): Promise<void> {
+        if (this.walk) {
+            this.walk = this.walkHistory.pop();
+            await this.refresh();
+        }
+    }
+
     private follow(document: vscode.TextDocument): void {
         if (document.uri.toString() !== this.uri?.toString()) {
             this.uri = document.uri;
@@ -124,43 +163,49 @@ export class DiagramPreview {
     }
 
     /** Asks the server for the diagram and shows it, or keeps the last good one while there are errors. */
-    async refresh(): Promise<void> {
+    async refresh(): Promise<DiagramRequest.Result | undefined> {
         if (!this.uri) {
-            return;
+            return undefined;
         }
         const uri = this.uri.toString();
         const settings = vscode.workspace.getConfiguration('cxe.diagram');
         const options = { direction: settings.get<'right' | 'down'>('layout', 'right'), showFactors: settings.get<boolean>('showEnvironment', true) };
-        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options });
+        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options, walk: this.walk });
         if (this.disposed) {
-            return; // closed while the server was drawing
+            return undefined; // closed while the server was drawing
         }
         if (!result) {
             void this.panel.webview.postMessage({ type: 'banner', text: 'This file has no ecosystem header yet: start it with "ecosystem Name".' });
-            return;
+            return undefined;
         }
         const keepLast = result.errors > 0 && this.state !== undefined && this.state.result.ecosystem === result.ecosystem;
         const banner = result.errors > 0
             ? `The model has ${result.errors} error${result.errors === 1 ? '' : 's'}: ${keepLast ? 'showing the last diagram without errors' : 'the diagram may be incomplete'}. See the Problems panel.`
             : undefined;
         this.panel.title = `CXE: ${result.ecosystem} · ${result.view}`;
+        void vscode.commands.executeCommand('setContext', 'cxe.previewWalk', this.walk !== undefined);
         if (!keepLast) {
             this.state = { uri, result, renders: ++this.renders, stale: false };
-            void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, ecosystem: result.ecosystem, uri, banner });
+            void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, ecosystem: result.ecosystem, uri, walk: this.walk, banner });
         } else {
             this.state = { ...this.state!, renders: ++this.renders, stale: true };
             void this.panel.webview.postMessage({ type: 'banner', text: banner });
         }
         this.onDidRender.fire(this.state);
+        return result;
     }
 
     private async onMessage(message: FromWebview): Promise<void> {
         switch (message.type) {
             case 'ready':
-                return this.refresh();
+                await this.refresh();
+                return;
             case 'selectView':
                 this.view = message.view;
-                return this.refresh();
+                this.walk = undefined;
+                this.walkHistory.length = 0;
+                await this.refresh();
+                return;
             case 'reveal':
                 await this.reveal(message.id);
                 return;
