@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
@@ -48,7 +48,7 @@ describe('cxe generate --format html', function () {
     before(async () => {
         const work = folderWith({ 'hostile/hostile.cxe': hostile });
         out = path.join(work, 'out');
-        const examples = cxe(['generate', path.join(repoRoot, 'examples/acme-software'), '--format', 'html', '--out', out]);
+        const examples = cxe(['generate', path.join(repoRoot, 'examples/acme-software'), '--format', 'html,svg', '--out', out]);
         assert.equal(examples.status, 0, examples.stdout + examples.stderr);
         const run = cxe(['generate', 'hostile', '--format', 'html', '--out', out], work);
         assert.equal(run.status, 1, 'the hostile model has an error (Nobody) and is still drawn');
@@ -66,9 +66,13 @@ describe('cxe generate --format html', function () {
 
     it('loads from disk with no console error and no request, every view and journey in the picker', async () => {
         const { page, errors, requests } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
-        const options = await page.locator('#drawing option').allTextContents();
-        assert.deepEqual(options.map(option => option.split(':')[0]), ['View', 'View', 'Journey']);
-        await page.selectOption('#drawing', { index: 2 });
+        // One option per drawing cxe generate writes as SVG, views first.
+        const kinds = (await page.locator('#drawing option').allTextContents()).map(option => option.split(':')[0]);
+        const svgs = readdirSync(out).filter(name => name.startsWith('AcmeCloudMove.') && name.endsWith('.svg'));
+        assert.equal(kinds.length, svgs.length);
+        assert.deepEqual(kinds, [...kinds.filter(kind => kind === 'View'), ...kinds.filter(kind => kind === 'Journey')]);
+        assert.ok(kinds.includes('View') && kinds.includes('Journey'), kinds.join());
+        await page.selectOption('#drawing', { index: kinds.length - 1 });
         await page.waitForSelector('#canvas svg[aria-label], #canvas svg');
         assert.deepEqual(errors, []);
         assert.deepEqual(requests, []);
@@ -77,8 +81,14 @@ describe('cxe generate --format html', function () {
 
     it('opens a wide view with readable text, and zooms with the buttons', async () => {
         const { page } = await load(browser, path.join(out, 'AcmeCloudMove.html'));
-        const textPx = () => page.$eval('#canvas text[font-size="11"]', text => text.getBoundingClientRect().height);
-        assert.ok(await textPx() >= 9 * 0.95, `body text renders ${await textPx()} px high`);
+        // The smallest font size in the drawing, times the drawing's scale on screen.
+        const textPx = async () => {
+            const sizes = await page.locator('#canvas text[font-size]').evaluateAll(texts => texts.map(text => Number(text.getAttribute('font-size'))));
+            const svg = page.locator('#canvas svg');
+            const scale = (await svg.boundingBox())!.width / Number(await svg.getAttribute('width'));
+            return Math.min(...sizes) * scale;
+        };
+        assert.ok(await textPx() >= 9 - 1e-3, `the smallest text renders at ${await textPx()} px`);
         const before = await textPx();
         await page.click('#zoom-in');
         assert.ok(await textPx() > before * 1.2);
