@@ -61,6 +61,8 @@ export class DiagramPreview {
     private readonly walkHistory: Array<WalkParams | undefined> = [];
     private timer: NodeJS.Timeout | undefined;
     private disposed = false;
+    /** How many diagrams were asked for: only the answer to the latest one is shown. */
+    private requests = 0;
     private pendingPng: ((data: string) => void) | undefined;
     private renders = 0;
     state: PreviewState | undefined;
@@ -170,9 +172,14 @@ export class DiagramPreview {
         const uri = this.uri.toString();
         const settings = vscode.workspace.getConfiguration('cxe.diagram');
         const options = { direction: settings.get<'right' | 'down'>('layout', 'right'), showFactors: settings.get<boolean>('showEnvironment', true) };
-        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options, walk: this.walk });
+        const walk = this.walk;
+        const request = ++this.requests;
+        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options, walk });
         if (this.disposed) {
             return undefined; // closed while the server was drawing
+        }
+        if (request !== this.requests) {
+            return result; // answers can arrive out of order: this older one must not replace the newer drawing
         }
         if (!result) {
             void this.panel.webview.postMessage({ type: 'banner', text: 'This file has no ecosystem header yet: start it with "ecosystem Name".' });
@@ -183,10 +190,10 @@ export class DiagramPreview {
             ? `The model has ${result.errors} error${result.errors === 1 ? '' : 's'}: ${keepLast ? 'showing the last diagram without errors' : 'the diagram may be incomplete'}. See the Problems panel.`
             : undefined;
         this.panel.title = `CXE: ${result.ecosystem} · ${result.view}`;
-        void vscode.commands.executeCommand('setContext', 'cxe.previewWalk', this.walk !== undefined);
+        void vscode.commands.executeCommand('setContext', 'cxe.previewWalk', walk !== undefined);
         if (!keepLast) {
             this.state = { uri, result, renders: ++this.renders, stale: false };
-            void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, ecosystem: result.ecosystem, uri, walk: this.walk, banner });
+            void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, ecosystem: result.ecosystem, uri, walk, banner });
         } else {
             this.state = { ...this.state!, renders: ++this.renders, stale: true };
             void this.panel.webview.postMessage({ type: 'banner', text: banner });
