@@ -61,10 +61,10 @@ export class DiagramPreview {
     private readonly walkHistory: Array<WalkParams | undefined> = [];
     private timer: NodeJS.Timeout | undefined;
     private disposed = false;
-    /** How many diagrams were asked for: only the answer to the latest one is shown. */
-    private requests = 0;
     private pendingPng: ((data: string) => void) | undefined;
     private renders = 0;
+    /** Requests sent: a response to any but the latest is dropped (layouts can finish out of order). */
+    private requests = 0;
     state: PreviewState | undefined;
     highlighted: string | undefined;
     /** The webview's last reported position, by 'Ecosystem/View'. */
@@ -179,7 +179,7 @@ export class DiagramPreview {
             return undefined; // closed while the server was drawing
         }
         if (request !== this.requests) {
-            return result; // answers can arrive out of order: this older one must not replace the newer drawing
+            return this.state?.result;
         }
         if (!result) {
             void this.panel.webview.postMessage({ type: 'banner', text: 'This file has no ecosystem header yet: start it with "ecosystem Name".' });
