@@ -10,7 +10,7 @@ export const VIEWER_SCRIPT = String.raw`(function () {
     var READABLE_PX = 9;
     var MARGIN = 8;
     var MAX_FIT = 1.5;
-    var MINIMAP_WIDTH = 160;
+    var MINIMAP_SIZE = 150;
 
     /** The first position of a drawing in a window: all of it when its text stays readable, else its width, else readable text. */
     function initialPosition(drawing, view, smallestFont) {
@@ -35,8 +35,9 @@ export const VIEWER_SCRIPT = String.raw`(function () {
         var frame = document.createElement('div');
         box.className = 'cxe-minimap';
         box.setAttribute('aria-hidden', 'true');
-        Object.assign(box.style, { position: 'absolute', right: '8px', bottom: '8px', width: MINIMAP_WIDTH + 'px', background: '#ffffff', border: '1px solid #8a8a84', boxShadow: '0 1px 4px rgba(0,0,0,0.3)', cursor: 'pointer', overflow: 'hidden', opacity: '0.92' });
-        Object.assign(image.style, { display: 'block', width: '100%', pointerEvents: 'none' });
+        Object.assign(box.style, { position: 'absolute', right: '8px', bottom: '8px', background: '#ffffff', border: '1px solid #8a8a84', boxShadow: '0 1px 4px rgba(0,0,0,0.3)', cursor: 'pointer', overflow: 'hidden', opacity: '0.92' });
+        // At most MINIMAP_SIZE either way, in the drawing's proportions (the box wraps the image).
+        Object.assign(image.style, { display: 'block', maxWidth: MINIMAP_SIZE + 'px', maxHeight: MINIMAP_SIZE + 'px', pointerEvents: 'none' });
         Object.assign(frame.style, { position: 'absolute', border: '2px solid #1f6feb', background: 'rgba(31,111,235,0.12)', pointerEvents: 'none', boxSizing: 'border-box' });
         image.alt = '';
         box.append(image, frame);
