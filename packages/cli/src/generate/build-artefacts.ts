@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-    type EcosystemModel, type LaidOutGraph, type Problem, type ReportView, compare, drawingNames, layoutGraph, renderDot,
+    type EcosystemModel, type LaidOutGraph, type Finding, type ReportView, compare, drawingNames, layoutGraph, renderDot,
     renderJourneyMermaid, renderJourneySvg, renderJson, renderMarkdownReport, renderMermaid, renderSvg, viewGraph, viewNames,
 } from '@cxe/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
@@ -42,7 +42,7 @@ interface Drawing {
     readonly json?: string;
 }
 
-async function drawView(model: EcosystemModel, view: string, problems: readonly Problem[], formats: ReadonlySet<Format>): Promise<Drawing> {
+async function drawView(model: EcosystemModel, view: string, problems: readonly Finding[], formats: ReadonlySet<Format>): Promise<Drawing> {
     const graph = viewGraph(model, view, problems);
     const laidOut: LaidOutGraph | undefined = formats.has('svg') || formats.has('png') || formats.has('json') ? await layoutGraph(graph) : undefined;
     return {
@@ -62,7 +62,7 @@ function drawJourney(journey: EcosystemModel['journeys'][number]): Drawing {
 
 async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemModel, options: ArtefactOptions): Promise<Artefact[]> {
     const { formats, only } = options;
-    const problems = workspace.services.workspace.EcosystemProblems.problemsOf(model.name);
+    const problems = workspace.services.workspace.Findings.findingsOf(model.name);
     const file = (name: string, format: Format) => `${model.name}.${name}.${EXTENSIONS[format]}`;
     const drawings: Drawing[] = [];
     for (const view of viewNames(model).filter(name => !only || name === only)) {

@@ -2,8 +2,7 @@ import type { AstNode } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { EcosystemModel, ResolvedFlow } from '../model/ecosystem-model.js';
-import { severityOf } from '../validation/diagnostic-codes.js';
-import type { Problem } from '../validation/problem.js';
+import type { Finding } from '../validation/problem.js';
 import { type Backstage, selectView } from './view-selection.js';
 import { unique } from '../util/words.js';
 
@@ -93,7 +92,7 @@ export interface DiagramOptions {
     readonly showFactors?: boolean;
 }
 
-export function buildDiagramGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {
+export function buildDiagramGraph(model: EcosystemModel, viewName: string, problems: readonly Finding[], options: DiagramOptions = {}): DiagramGraph {
     const view = model.views.find(candidate => candidate.name === viewName);
     if (!view && viewName !== IMPLIED_VIEW) {
         throw new Error(`Ecosystem '${model.name}' has no view '${viewName}'.`);
@@ -274,16 +273,19 @@ function uniqueById(edges: readonly DiagramEdge[]): DiagramEdge[] {
 
 const NO_PROBLEMS: NodeProblems = { errors: 0, warnings: 0, codes: [] };
 
-/** Problems counted on the top-level element they sit in (an actor, for a problem on its `seeks`). */
-function countProblems(problems: readonly Problem[]): Map<string, NodeProblems> {
+/**
+ * Problems counted on the top-level element they sit in (an actor, for a problem on its `seeks`), with
+ * the severity the findings stage gave them; infos get no badge.
+ */
+function countProblems(problems: readonly Finding[]): Map<string, NodeProblems> {
     const counts = new Map<string, { errors: number; warnings: number; codes: Set<string> }>();
     for (const problem of problems) {
         const element = topLevelElement(problem.node);
-        if (!element?.name) {
+        if (!element?.name || problem.severity === 'info') {
             continue;
         }
         const count = counts.get(element.name) ?? { errors: 0, warnings: 0, codes: new Set<string>() };
-        if (severityOf(problem.code) === 'error') {
+        if (problem.severity === 'error') {
             count.errors++;
         } else {
             count.warnings++;

@@ -1,5 +1,5 @@
 import type { EcosystemModel } from '../model/ecosystem-model.js';
-import type { Problem } from '../validation/problem.js';
+import type { Finding } from '../validation/problem.js';
 import { type DiagramGraph, type DiagramOptions, type SourceLocation, buildDiagramGraph, sourceLocations, viewNames } from './diagram-graph.js';
 import { type LaidOutGraph, layoutGraph } from './layout.js';
 import { MAX_DETAILED_NODES, groupByKind } from './overview.js';
@@ -11,7 +11,7 @@ export function drawingNames(model: EcosystemModel): string[] {
 }
 
 /** The graph to draw for a view: the view itself, or its overview when it is too large to read. */
-export function viewGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {
+export function viewGraph(model: EcosystemModel, viewName: string, problems: readonly Finding[], options: DiagramOptions = {}): DiagramGraph {
     const graph = buildDiagramGraph(model, viewName, problems, options);
     return graph.nodes.length > MAX_DETAILED_NODES ? groupByKind(graph) : graph;
 }
@@ -28,7 +28,7 @@ export interface RenderedDiagram {
  * The one function behind both the CLI's SVG and the editor preview: same model, same bytes.
  * Layout runs here only, so nothing that needs no picture pays for it.
  */
-export async function renderDiagram(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): Promise<RenderedDiagram> {
+export async function renderDiagram(model: EcosystemModel, viewName: string, problems: readonly Finding[], options: DiagramOptions = {}): Promise<RenderedDiagram> {
     const graph = viewGraph(model, viewName, problems, options);
     const laidOut = await layoutGraph(graph);
     return { graph, laidOut, svg: renderSvg(laidOut), sources: sourceLocations(model, graph) };

@@ -23,7 +23,7 @@ export async function handleDiagramRequest(shared: LangiumSharedServices, servic
     if (journey) {
         return { ecosystem: model.name, view, views, svg: renderJourneySvg(journey), sources: {}, errors };
     }
-    const rendered = await renderDiagram(model, view, services.workspace.EcosystemProblems.problemsOf(model.name), params.options);
+    const rendered = await renderDiagram(model, view, services.workspace.Findings.findingsOf(model.name), params.options);
     return { ecosystem: model.name, view, views, svg: rendered.svg, sources: rendered.sources, errors };
 }
 

@@ -19,7 +19,7 @@ async function renderAll(services: CxeServices): Promise<Rendered[]> {
     const rendered: Rendered[] = [];
     for (const ecosystem of models.ecosystems()) {
         const model = models.modelOf(ecosystem);
-        const problems = services.workspace.EcosystemProblems.problemsOf(ecosystem);
+        const problems = services.workspace.Findings.findingsOf(ecosystem);
         for (const view of viewNames(model)) {
             const graph = viewGraph(model, view, problems);
             const laidOut = await layoutGraph(graph);
