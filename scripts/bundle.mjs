@@ -4,8 +4,12 @@ import { readFile } from 'node:fs/promises';
 
 const cliPackage = JSON.parse(await readFile(new URL('../packages/cli/package.json', import.meta.url), 'utf8'));
 
+// jsonc-parser's main entry is a UMD module whose require() calls a bundler cannot follow: use its ES build.
+const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
+
 await build({
     entryPoints: { cxe: 'packages/cli/out/src/cli.js' },
+    alias,
     outdir: 'packages/cli/dist',
     // Layout (elkjs) goes into its own chunk, loaded only when a diagram is drawn.
     splitting: true,
@@ -41,6 +45,7 @@ await build({
 });
 await build({
     entryPoints: { server: 'packages/language/out/src/lsp/main.js' },
+    alias,
     outdir: 'packages/extension/dist',
     outExtension: { '.js': '.mjs' },
     bundle: true,

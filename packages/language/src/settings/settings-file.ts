@@ -33,7 +33,8 @@ const OVERRIDE_KEYS = ['files', 'rules'];
 export function parseSettings(text: string): ParsedSettings {
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const problems: SettingsProblem[] = errors.map(error => ({
+    // The parser may report one place twice (a missing name and a missing brace): the first says it.
+    const problems: SettingsProblem[] = errors.filter((error, i) => i === 0 || error.offset !== errors[i - 1].offset).map(error => ({
         offset: error.offset, length: error.length,
         message: `not valid JSON: ${describeParseError(printParseErrorCode(error.error))}`,
     }));
@@ -60,7 +61,7 @@ export function parseSettings(text: string): ParsedSettings {
             }
         }
     }
-    return { rules, overrides, problems };
+    return { rules, overrides, problems: problems.sort((a, b) => a.offset - b.offset) };
 }
 
 function readRules(node: Node, report: (node: Node, message: string) => void): Map<DiagnosticCode, RuleLevel> {
