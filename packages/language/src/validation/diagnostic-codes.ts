@@ -64,13 +64,12 @@ export function severityOf(code: DiagnosticCode): Severity {
 }
 
 /**
- * Where the rules are documented: docs/language.md, where each code is an anchor. A fixed public
- * address, defined once, because the editor extension is installed offline and has no other place
- * to point at.
+ * Where the rules are documented: one page per code, docs/rules/<code>.md. A fixed public address,
+ * defined once, because the editor extension is installed offline and has no other place to point at.
  */
-export const DOCS_URL = 'https://github.com/cxe-dev/cxe/blob/main/docs/language.md#';
+export const DOCS_URL = 'https://github.com/cxe-dev/cxe/blob/main/docs/rules/';
 
 /** The documentation of one rule, as a diagnostic's `codeDescription.href`. */
 export function docsUrlOf(code: DiagnosticCode): string {
-    return `${DOCS_URL}${code}`;
+    return `${DOCS_URL}${code}.md`;
 }
