@@ -12,6 +12,7 @@ import { DocumentState, EmptyFileSystem } from 'langium';
 import { URI, createCxeBatchServices } from '@cxe/language';
 import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
 import { benchEditor } from './bench/editor-bench.mjs';
+import { alias } from './esbuild-alias.mjs';
 import { generateModel } from './bench/generate-model.mjs';
 
 const SIZES = [50, 500, 5000];
@@ -31,6 +32,7 @@ async function bundleBareParse() {
     const outfile = join(work, 'bare-parse.js');
     await bundle({
         entryPoints: [join(root, 'scripts/bench/bare-parse-entry.mjs')],
+        alias,
         outfile,
         bundle: true,
         platform: 'node',

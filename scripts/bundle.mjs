@@ -1,11 +1,9 @@
 // Bundles the CLI into one ES module: one file to load makes `cxe` start fast.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { alias } from './esbuild-alias.mjs';
 
 const cliPackage = JSON.parse(await readFile(new URL('../packages/cli/package.json', import.meta.url), 'utf8'));
-
-// jsonc-parser's main entry is a UMD module whose require() calls a bundler cannot follow: use its ES build.
-const alias = { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' };
 
 await build({
     entryPoints: { cxe: 'packages/cli/out/src/cli.js' },

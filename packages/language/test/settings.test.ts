@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import type { AstNode } from 'langium';
+import { type Actor, isActor } from '../src/generated/ast.js';
 import { TestWorkspace, uriOf } from './helpers.js';
 
 const MODEL = [
@@ -74,6 +76,21 @@ describe('rule settings (cxe.config.json)', () => {
         ws.fileSystem.delete(config);
         await builder.update([], [config]);
         assert.deepEqual(codes(ws, 'm.cxe'), ['warning unmet-need 2', 'warning isolated-actor 4']);
+    });
+});
+
+describe('the findings the diagram badges count', () => {
+    it('carry the severity the settings give and leave out what is off or ignored', async () => {
+        const ws = await TestWorkspace.of({
+            'cxe.config.json': settings({ 'unmet-need': 'error', 'unused-value': 'off' }),
+            'a.cxe': MODEL.replace('partner Courier', '// cxe-ignore isolated-actor -- on purpose\npartner Courier'),
+            'b.cxe': 'ecosystem Shop\nvalue Spare "Spare" product\npartner Idle { seeks Cash }\n',
+        });
+        const findings = ws.services.Cxe.workspace.Findings.findingsOf('Shop');
+        // unmet-need sits on Buyer's `seeks` item; isolated-actor on the actor Idle itself.
+        const actorOf = (node: AstNode) => (isActor(node) ? node : node.$container as Actor).name;
+        assert.deepEqual(findings.map(finding => `${finding.severity} ${finding.code} ${actorOf(finding.node)}`).sort(),
+            ['error unmet-need Buyer', 'warning isolated-actor Idle']);
     });
 });
 

@@ -9,7 +9,6 @@ import type { EcosystemModels } from '../model/ecosystem-models.js';
 import { type DiagnosticCode, severityOf } from './diagnostic-codes.js';
 import type { EcosystemProblems } from './ecosystem-problems.js';
 import type { Findings } from './findings.js';
-import type { Problem } from './problem.js';
 
 /**
  * Turns lexer, parser and linker errors into `syntax` and `unresolved-reference` findings, adds the
@@ -22,8 +21,6 @@ export class CxeDocumentValidator extends DefaultDocumentValidator {
     private readonly models: EcosystemModels;
     private readonly reflection: AstReflection;
     private readonly findings: Findings;
-    /** Which findings came from a check (for the diagram badges). */
-    private readonly problemOf = new WeakMap<Diagnostic, Problem>();
 
     constructor(services: CxeServices) {
         super(services);
@@ -35,7 +32,7 @@ export class CxeDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const findings = await super.validateDocument(document, options, cancelToken);
-        return this.findings.apply(document, findings, finding => this.problemOf.get(finding));
+        return this.findings.diagnosticsOf(document, findings);
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -75,17 +72,13 @@ export class CxeDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override async validateAst(root: AstNode): Promise<Diagnostic[]> {
-        return this.problems.problemsFor(AstUtils.getDocument(root)).map(problem => {
-            const finding = this.toDiagnostic(severityOf(problem.code), problem.message, {
-                node: problem.node,
-                property: problem.property,
-                index: problem.index,
-                code: problem.code,
-                data: { code: problem.code },
-            } as DiagnosticInfo<AstNode>);
-            this.problemOf.set(finding, problem);
-            return finding;
-        });
+        return this.problems.problemsFor(AstUtils.getDocument(root)).map(problem => this.toDiagnostic(severityOf(problem.code), problem.message, {
+            node: problem.node,
+            property: problem.property,
+            index: problem.index,
+            code: problem.code,
+            data: { code: problem.code },
+        } as DiagnosticInfo<AstNode>));
     }
 }
 
