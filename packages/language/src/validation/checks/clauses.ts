@@ -1,10 +1,11 @@
-import { type AstNode, type CstNode, GrammarAST, AstUtils, isCompositeCstNode } from 'langium';
+import { type AstNode, type CstNode, isCompositeCstNode, isLeafCstNode } from 'langium';
 import { describe } from '../../model/describe.js';
 import type { Check } from '../problem.js';
 
 /**
- * The single-valued clauses of LANGUAGE.md, by the property they set: giving one twice in an element
- * would silently keep the last. A new single-valued clause is one more entry here.
+ * The single-valued clauses of LANGUAGE.md: giving one twice in an element would silently keep the
+ * last. Each is written `<keyword> <value>` and sets the property of the keyword's name (`size 10`
+ * sets `size`). A new single-valued clause is one more entry here.
  */
 export const SINGLE_VALUED_CLAUSES: ReadonlySet<string> = new Set([
     'size', 'employer', 'description', 'channel', 'owner', 'category', 'trend', 'layout', 'depth',
@@ -14,7 +15,7 @@ export const SINGLE_VALUED_CLAUSES: ReadonlySet<string> = new Set([
 export const checkDuplicateClauses: Check = (model, report) => {
     for (const element of model.elements) {
         const counts = new Map<string, number>();
-        forEachAssignedProperty(element, property => {
+        forEachClauseKeyword(element, property => {
             const seen = counts.get(property) ?? 0;
             counts.set(property, seen + 1);
             if (seen > 0) {
@@ -28,19 +29,22 @@ export const checkDuplicateClauses: Check = (model, report) => {
     }
 };
 
-/** Calls back with the single-valued property of each clause of the element's own text, in order. */
-function forEachAssignedProperty(element: AstNode, found: (property: string) => void): void {
+/**
+ * Calls back with each single-valued clause keyword of the element's own text, in order. Keyword
+ * tokens are named after their text, so one pass over the leaves finds them (it runs on every
+ * element after every keystroke).
+ */
+function forEachClauseKeyword(element: AstNode, found: (keyword: string) => void): void {
     const visit = (node: CstNode) => {
         if (!isCompositeCstNode(node)) {
             return;
         }
         for (const child of node.content) {
-            if (child.astNode !== element) {
-                continue;
-            }
-            const assignment = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment);
-            if (assignment && SINGLE_VALUED_CLAUSES.has(assignment.feature)) {
-                found(assignment.feature);
+            if (isLeafCstNode(child)) {
+                const keyword = child.tokenType.name;
+                if (SINGLE_VALUED_CLAUSES.has(keyword) && child.text === keyword && child.astNode === element) {
+                    found(keyword);
+                }
             } else {
                 visit(child);
             }
