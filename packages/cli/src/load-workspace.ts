@@ -25,10 +25,10 @@ export interface LoadedWorkspace {
 
 /**
  * Loads all files into one workspace (files of one ecosystem are one model) and collects diagnostics,
- * under the rule settings of the command line and of the settings files that govern the files. A
- * settings file with problems is a usage error naming each problem's file, line and column.
+ * under the rule settings of the command line (by default none) and of the settings files that govern
+ * the files. A settings file with problems is a usage error naming each problem's file, line and column.
  */
-export async function loadWorkspace(files: readonly InputFile[], settings: RuleSettingsOptions): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: readonly InputFile[], settings: RuleSettingsOptions = { useFiles: true, rules: new Map() }): Promise<LoadedWorkspace> {
     const { sources, unreadable } = await readSources(files);
     const { shared, Cxe } = createCxeBatchServices(NodeFileSystem);
     Cxe.workspace.RuleSettings.configure(settings);

@@ -41,6 +41,7 @@ export const diagnosticRules = {
     'unused-touchpoint': { severity: 'warning', summary: 'a touchpoint that no flow, journey step, system, process or policy references', ...rule },
     'backstage-without-target': { severity: 'warning', summary: 'a system or process that supports nothing, or a policy that affects nothing', ...rule },
     'no-customer': { severity: 'warning', summary: "an ecosystem with no 'customer' actor", ...rule },
+    'pain-point-without-cause': { severity: 'info', summary: 'a journey step scored 1 or 2 whose touchpoint has no system, process, policy or environment factor in its trace', ...rule },
     'duplicate-clause': { severity: 'error', summary: 'a single-valued clause given twice in one element', ...rule },
     // An ignore comment cannot silence the reports about ignore comments; settings can turn them off.
     'unused-ignore': { severity: 'warning', summary: "a 'cxe-ignore' comment that suppresses nothing or names no diagnostic code", configurable: true, suppressible: false },
