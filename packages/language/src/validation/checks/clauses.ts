@@ -31,8 +31,8 @@ export const checkDuplicateClauses: Check = (model, report) => {
 
 /**
  * Calls back with each single-valued clause keyword of the element's own text, in order. Keyword
- * tokens are named after their text, so one pass over the leaves finds them (it runs on every
- * element after every keystroke).
+ * tokens are named after their text, so one pass over the element's own leaves finds them (it runs
+ * on every element after every keystroke).
  */
 function forEachClauseKeyword(element: AstNode, found: (keyword: string) => void): void {
     const visit = (node: CstNode) => {
@@ -41,12 +41,11 @@ function forEachClauseKeyword(element: AstNode, found: (keyword: string) => void
         }
         for (const child of node.content) {
             if (isLeafCstNode(child)) {
-                const keyword = child.tokenType.name;
-                if (SINGLE_VALUED_CLAUSES.has(keyword) && child.text === keyword && child.astNode === element) {
-                    found(keyword);
+                if (SINGLE_VALUED_CLAUSES.has(child.tokenType.name)) {
+                    found(child.tokenType.name);
                 }
-            } else {
-                visit(child);
+            } else if (child.astNode === element) {
+                visit(child); // a fragment of the element; nested nodes (flows, needs, steps) hold none of its clauses
             }
         }
     };
