@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {
-    type EcosystemModel, type Problem, type ReportView, compare, drawingNames, namedJourneys, renderDot, renderDrawing,
-    renderJourneyMermaid, renderJson, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
+    type EcosystemModel, type Finding, type ReportView, buildModelSnapshot, compare, drawingNames, namedJourneys, renderDot, renderDrawing,
+    renderHtmlPage, renderJourneyMermaid, renderJson, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
 } from '@cxe/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
 import { type Artefact, EXTENSIONS, type Format, fileNamePart } from './artefact.js';
@@ -43,8 +43,8 @@ interface Drawing {
 }
 
 /** A view: laid out and drawn by the editor's own pipeline when a format needs positions, else only its graph. */
-async function drawView(model: EcosystemModel, view: string, problems: readonly Problem[], formats: ReadonlySet<Format>): Promise<Drawing> {
-    if (formats.has('svg') || formats.has('png') || formats.has('json')) {
+async function drawView(model: EcosystemModel, view: string, problems: readonly Finding[], formats: ReadonlySet<Format>): Promise<Drawing> {
+    if (formats.has('svg') || formats.has('png') || formats.has('json') || formats.has('html')) {
         const drawing = await renderDrawing(model, view, problems);
         if (drawing.kind === 'view') {
             const { graph, laidOut, svg } = drawing;
@@ -57,13 +57,13 @@ async function drawView(model: EcosystemModel, view: string, problems: readonly 
 }
 
 async function drawJourney(model: EcosystemModel, journey: EcosystemModel['journeys'][number], formats: ReadonlySet<Format>): Promise<Drawing> {
-    const drawing = formats.has('svg') || formats.has('png') ? await renderDrawing(model, journey.name, []) : undefined;
+    const drawing = formats.has('svg') || formats.has('png') || formats.has('html') ? await renderDrawing(model, journey.name, []) : undefined;
     return { kind: 'journey', name: journey.name, title: journey.label ?? journey.name, mermaid: renderJourneyMermaid(journey), svg: drawing?.svg };
 }
 
 async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemModel, options: ArtefactOptions): Promise<Artefact[]> {
     const { formats, only } = options;
-    const problems = workspace.services.workspace.EcosystemProblems.problemsOf(model.name);
+    const problems = workspace.services.workspace.Findings.findingsOf(model.name);
     const file = (name: string, format: Format) => `${fileNamePart(model.name)}.${fileNamePart(name)}.${EXTENSIONS[format]}`;
     const drawings: Drawing[] = [];
     for (const view of viewNames(model).filter(name => !only || name === only)) {
@@ -92,6 +92,12 @@ async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemMo
         }));
         const report = renderMarkdownReport(model, reportDiagnostics(workspace, model, options.outDir), linked('view'), linked('journey'));
         artefacts.push({ name: `${fileNamePart(model.name)}.md`, content: report });
+    }
+    if (formats.has('html')) {
+        const documentation = workspace.services.documentation.DocumentationProvider;
+        const snapshot = buildModelSnapshot(model, node => documentation.getDocumentation(node));
+        const drawn = drawings.flatMap(({ kind, name, title, svg }) => (svg ? [{ kind, name, title, svg }] : []));
+        artefacts.push({ name: `${fileNamePart(model.name)}.html`, content: renderHtmlPage(snapshot, drawn) });
     }
     return artefacts;
 }
