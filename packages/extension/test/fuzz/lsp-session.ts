@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { type MessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+/** The bundled server, exactly as the extension ships it (this file compiles to packages/extension/out/test/fuzz/). */
+export const serverModule = path.resolve(__dirname, '../../../dist/server.mjs');
+
+/** A request slower than this is a hang. */
+export const HANG_MS = 2_000;
+/** A server that has not answered a hung request after this long is killed and restarted. */
+const UNRESPONSIVE_MS = 10_000;
+
+export type Outcome =
+    | { readonly status: 'ok'; readonly result: unknown; readonly ms: number }
+    | { readonly status: 'error'; readonly error: ResponseError<unknown>; readonly ms: number }
+    | { readonly status: 'hang'; readonly ms: number; readonly killed: boolean }
+    | { readonly status: 'crash'; readonly exit: string };
+
+/**
+ * One bundled language server over stdio, restarted when it dies or stops answering. Requests are
+ * timed; diagnostics are collected per URI with a counter, so that a caller can wait for the next
+ * publication after an edit.
+ */
+export class LspSession {
+    private server?: ChildProcess;
+    private connection?: MessageConnection;
+    private exit?: string;
+    private readonly diagnostics = new Map<string, { count: number; diagnostics: Diagnostic[] }>();
+    private readonly waiters: Array<() => void> = [];
+    private starts = 0;
+
+    async start(): Promise<void> {
+        this.starts++;
+        this.exit = undefined;
+        this.diagnostics.clear();
+        const server = spawn(process.execPath, [serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+        server.stdin!.on('error', () => undefined);
+        const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+        server.on('exit', (code, signal) => {
+            if (this.server === server) {
+                this.exit ??= `exit ${code ?? signal}`;
+            }
+            // Rejects the pending requests, which then count as a crash.
+            connection.dispose();
+            this.wake();
+        });
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            const previous = this.diagnostics.get(params.uri)?.count ?? 0;
+            this.diagnostics.set(params.uri, { count: previous + 1, diagnostics: params.diagnostics });
+            this.wake();
+        });
+        connection.onError(() => undefined);
+        connection.listen();
+        this.server = server;
+        this.connection = connection;
+        await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+        await connection.sendNotification('initialized', {});
+    }
+
+    stop(): void {
+        const server = this.server;
+        this.server = undefined;
+        this.connection?.dispose();
+        server?.kill('SIGKILL');
+        this.connection = undefined;
+    }
+
+    async restart(): Promise<void> {
+        this.stop();
+        await this.start();
+    }
+
+    /** Changes whenever the server is (re)started. */
+    get generation(): number {
+        return this.starts;
+    }
+
+    /** Whether the server died since it was started, and how. */
+    get died(): string | undefined {
+        return this.exit;
+    }
+
+    notify(method: string, params: unknown): void {
+        if (!this.exit) {
+            void this.connection!.sendNotification(method, params).catch(() => undefined);
+        }
+    }
+
+    publications(uri: string): number {
+        return this.diagnostics.get(uri)?.count ?? 0;
+    }
+
+    diagnosticsOf(uri: string): Diagnostic[] {
+        return this.diagnostics.get(uri)?.diagnostics ?? [];
+    }
+
+    /** Waits for a publication of diagnostics beyond `seen` for the URI; false after HANG_MS or a crash. */
+    async nextDiagnostics(uri: string, seen: number): Promise<boolean> {
+        const deadline = Date.now() + HANG_MS;
+        while (this.publications(uri) <= seen && !this.exit && Date.now() < deadline) {
+            await new Promise<void>(resolve => {
+                const timer = setTimeout(resolve, Math.max(1, deadline - Date.now()));
+                this.waiters.push(() => {
+                    clearTimeout(timer);
+                    resolve();
+                });
+            });
+        }
+        return this.publications(uri) > seen;
+    }
+
+    /** Sends a request and classifies the outcome; a server that stays silent is restarted. */
+    async request(method: string, params: unknown): Promise<Outcome> {
+        if (this.exit) {
+            return { status: 'crash', exit: this.exit };
+        }
+        const started = Date.now();
+        const answer = this.connection!.sendRequest(method, params).then(
+            result => ({ status: 'ok', result, ms: Date.now() - started }) as Outcome,
+            error => (this.exit ? { status: 'crash', exit: this.exit } : { status: 'error', error: asResponseError(error), ms: Date.now() - started }) as Outcome,
+        );
+        const first = await Promise.race([answer, delay(HANG_MS)]);
+        if (first) {
+            return first;
+        }
+        const late = await Promise.race([answer, delay(UNRESPONSIVE_MS)]);
+        if (late?.status === 'crash') {
+            return late;
+        }
+        if (!late) {
+            await this.restart();
+        }
+        return { status: 'hang', ms: Date.now() - started, killed: !late };
+    }
+
+    private wake(): void {
+        this.waiters.splice(0).forEach(wake => wake());
+    }
+}
+
+function asResponseError(error: unknown): ResponseError<unknown> {
+    return error instanceof ResponseError ? error : new ResponseError(-32603, String(error));
+}
+
+/** Resolves to undefined after `ms`, without keeping the process alive. */
+function delay(ms: number): Promise<undefined> {
+    return new Promise(resolve => setTimeout(() => resolve(undefined), ms).unref());
+}
