@@ -9,7 +9,7 @@ export const serverModule = path.resolve(__dirname, '../../../dist/server.mjs');
 /** A request slower than this is a hang. */
 export const HANG_MS = 2_000;
 /** A server that has not answered a hung request after this long is killed and restarted. */
-const UNRESPONSIVE_MS = 10_000;
+const UNRESPONSIVE_MS = 5_000;
 
 export type Outcome =
     | { readonly status: 'ok'; readonly result: unknown; readonly ms: number }

@@ -29,7 +29,7 @@ export class CxeHoverProvider extends AstNodeHoverProvider {
         }
         if (ast.isActor(node)) {
             lines.push('', ...this.balanceLines(node));
-        } else if (ast.isValue(node)) {
+        } else if (ast.isValue(node) && node.kind) {
             lines.push('', `Kind: ${node.kind}`);
         }
         return lines.join('\n');
@@ -47,7 +47,7 @@ export class CxeHoverProvider extends AstNodeHoverProvider {
             `- seeks: ${names(balance.seeks)}`,
             `- receives: ${names(balance.receives)}`,
             `- gives: ${names(balance.gives)}`,
-            ...(balance.unmet.length > 0 ? [`- unmet needs: ${names(balance.unmet)}`] : []),
+            ...(balance.verdict === 'unmet-need' ? [`- unmet needs: ${names(balance.unmet)}`] : []),
         ];
     }
 }

@@ -13,6 +13,7 @@ export namespace DiagramRequest {
         readonly options?: DiagramOptions;
     }
 
+    /** The answer: null when the document is neither open nor in the workspace, or has no ecosystem header. */
     export interface Result {
         readonly ecosystem: string;
         readonly view: string;
