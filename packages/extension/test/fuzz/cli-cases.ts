@@ -6,7 +6,8 @@ import path from 'node:path';
 import { loadCorpus, repoRoot } from './corpus';
 import { type FuzzCase, fuzzCase } from './mutations';
 
-const cxeBin = path.join(repoRoot, 'packages/cli/bin/cxe.js');
+/** The real `cxe`; CXE_FUZZ_CLI names a copy, for a long run during rebuilds. */
+const cxeBin = process.env.CXE_FUZZ_CLI ?? path.join(repoRoot, 'packages/cli/bin/cxe.js');
 
 export interface CliFailure {
     readonly index: number;

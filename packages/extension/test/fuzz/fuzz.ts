@@ -14,6 +14,8 @@ export interface FuzzOptions {
     /** How many inputs to shrink and save per distinct failure. */
     readonly savePerFailure?: number;
     readonly onProgress?: (done: number, stats: FuzzStats) => void;
+    /** Stops after the current case: the figures so far are returned. */
+    readonly signal?: AbortSignal;
 }
 
 export const FINDING_KINDS: readonly FindingKind[] = ['crash', 'hang', 'internal-error', 'malformed-svg', 'nondeterministic'];
@@ -42,7 +44,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
     await session.start();
     const stats: FuzzStats = { documents: 0, requests: new Map(), failures: new Map() };
     try {
-        for (let index = 0; index < options.count; index++) {
+        for (let index = 0; index < options.count && !options.signal?.aborted; index++) {
             await fuzzOne(session, arbitrary, caseSeed(options.seed, index), index, stats, options);
             options.onProgress?.(index + 1, stats);
         }

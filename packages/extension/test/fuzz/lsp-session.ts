@@ -3,8 +3,11 @@ import path from 'node:path';
 import { type MessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-/** The bundled server, exactly as the extension ships it (this file compiles to packages/extension/out/test/fuzz/). */
-export const serverModule = path.resolve(__dirname, '../../../dist/server.mjs');
+/**
+ * The bundled server, exactly as the extension ships it (this file compiles to
+ * packages/extension/out/test/fuzz/); CXE_FUZZ_SERVER names a copy, for a long run during rebuilds.
+ */
+export const serverModule = process.env.CXE_FUZZ_SERVER ?? path.resolve(__dirname, '../../../dist/server.mjs');
 
 /** A request slower than this is a hang. */
 export const HANG_MS = 2_000;

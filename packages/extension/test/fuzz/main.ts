@@ -23,8 +23,12 @@ async function main(): Promise<number> {
     const out = path.resolve(values.out);
     console.log(`fuzz: seed ${seed}, ${count} documents through the bundled language server, ${cli} CLI cases; failing inputs go to ${out}`);
     const started = Date.now();
+    // Ctrl-C (or a TERM signal) ends the run after the current case, with the figures so far.
+    const stop = new AbortController();
+    process.once('SIGINT', () => stop.abort());
+    process.once('SIGTERM', () => stop.abort());
     const stats = await fuzz({
-        seed, count, out, savePerFailure: 1,
+        seed, count, out, savePerFailure: 1, signal: stop.signal,
         onProgress: (done, progress) => {
             if (done % 100 === 0 || done === count) {
                 const failures = [...progress.failures.values()].reduce((sum, failure) => sum + failure.count, 0);
@@ -33,7 +37,7 @@ async function main(): Promise<number> {
         },
     });
     printServerStats(stats);
-    const cliStats = await fuzzCli({ seed, count: cli, out });
+    const cliStats = await fuzzCli({ seed, count: stop.signal.aborted ? 0 : cli, out });
     console.log(`\nCLI: ${cliStats.cases} cases; exit codes: ${Object.entries(cliStats.exits).map(([command, exits]) => `${command} ${JSON.stringify(exits)}`).join(', ')}`);
     cliStats.failures.forEach(failure => console.log(`  case ${failure.index}: cxe ${failure.command} exit ${failure.exit}${failure.saved ? ` → ${failure.saved}` : ''}\n    ${failure.stderr.split('\n').slice(0, 3).join('\n    ')}`));
     console.log(`\nfuzz: ${Math.round((Date.now() - started) / 1000)} s`);
