@@ -14,6 +14,8 @@ export interface FuzzOptions {
     /** How many inputs to shrink and save per distinct failure. */
     readonly savePerFailure?: number;
     readonly onProgress?: (done: number, stats: FuzzStats) => void;
+    /** A request slower than this is a hang; 2 s unless given. */
+    readonly hangMs?: number;
     /** Stops after the current case: the figures so far are returned. */
     readonly signal?: AbortSignal;
 }
@@ -40,7 +42,7 @@ export const caseSeed = (seed: number, index: number) => (seed + Math.imul(index
 export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
     const corpus = loadCorpus();
     const arbitrary = fuzzCase(corpus);
-    const session = new LspSession();
+    const session = new LspSession(options.hangMs);
     await session.start();
     const stats: FuzzStats = { documents: 0, requests: new Map(), failures: new Map() };
     try {

@@ -1,6 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
-import { type Outcome, type LspSession, HANG_MS } from './lsp-session';
+import type { LspSession, Outcome } from './lsp-session';
 import type { FuzzCase } from './mutations';
 
 export type FindingKind = 'crash' | 'hang' | 'internal-error' | 'malformed-svg' | 'nondeterministic';
@@ -56,7 +56,7 @@ export async function runCase(session: LspSession, fuzzCase: FuzzCase, caseId: s
     };
     const settle = async (index: number, seen: number) => {
         if (!(await session.nextDiagnostics(uris[index], seen)) && !session.died) {
-            findings.push({ kind: 'hang', request: 'textDocument/publishDiagnostics', detail: `no diagnostics within ${HANG_MS} ms` });
+            findings.push({ kind: 'hang', request: 'textDocument/publishDiagnostics', detail: `no diagnostics within ${session.hangMs} ms` });
         }
     };
 

@@ -11,8 +11,10 @@ describe('the bundled language server and the CLI, fuzzed with a fixed seed', fu
     this.timeout(600_000);
     const seed = 20261123;
 
+    // `npm run fuzz` holds requests to 2 s; here, with the other suites' processes and other work on
+    // the machine, only a request stuck for 10 s fails the build.
     it('answers every request on 200 fuzzed documents without a crash, hang, internal error or malformed SVG', async () => {
-        const stats = await fuzz({ seed, count: 200 });
+        const stats = await fuzz({ seed, count: 200, hangMs: 10_000 });
         assert.equal(stats.documents, 200);
         assert.ok([...stats.requests.values()].reduce((sum, row) => sum + row.sent, 0) > 200 * 20, 'every document gets its requests');
         const failures = [...stats.failures.entries()].map(([key, failure]) => `${failure.count} × ${key}`);
