@@ -68,7 +68,7 @@ describe('hardening: what users type never breaks the language server', () => {
     });
 
     it('a keyword inside a reference list: completion answers, and logs no error', async () => {
-        const text = 'ecosystem S\ntouchpoint T "Tee"\nsystem X { supports exchange, T }\n';
+        const text = 'ecosystem S\ntouchpoint T "Tee"\ntouchpoint ExchangeDesk\nsystem X { supports exchange, T }\n';
         const ws = await lspWorkspace({ 'a.cxe': text });
         const errors: unknown[] = [];
         const original = console.error;
@@ -81,8 +81,10 @@ describe('hardening: what users type never breaks the language server', () => {
             console.error = original;
         }
         assert.deepEqual(errors, []);
-        const list = await ws.Cxe.lsp.CompletionProvider!.getCompletion(ws.document('a.cxe'), { textDocument: uri(ws, 'a.cxe'), position: ws.position('a.cxe', 'supports ', 0, 9) });
-        assert.ok(list!.items.some(item => item.label === 'T'));
+        const complete = async (snippet: string) => (await ws.Cxe.lsp.CompletionProvider!.getCompletion(ws.document('a.cxe'),
+            { textDocument: uri(ws, 'a.cxe'), position: ws.position('a.cxe', snippet, 0, snippet.length) }))!.items.map(item => item.label);
+        assert.deepEqual(await complete('supports exch'), ['ExchangeDesk']);
+        assert.deepEqual((await complete('supports ')).sort(), ['ExchangeDesk', 'T']);
     });
 
     describe('wrong output without an error', () => {
