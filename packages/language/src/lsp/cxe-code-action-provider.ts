@@ -98,7 +98,7 @@ export class CxeCodeActionProvider implements CodeActionProvider {
             return undefined;
         }
         return action(`Add a flow giving '${value.name}' to '${actor.name}'`, document, diagnostic,
-            [appendAtEnd(document, `exchange ${giver.name} -> ${actor.name} : ${value.name}`)]);
+            [besideItsKind(document, { type: ast.Exchange.$type, text: `exchange ${giver.name} -> ${actor.name} : ${value.name}` })]);
     }
 }
 

@@ -135,9 +135,9 @@ describe('language server features', () => {
             assert.equal(fixed, base);
             assert.deepEqual(codes, []);
         });
-        it('unmet-need: adds a flow stub that gives the value', async () => {
+        it('unmet-need: adds a flow stub that gives the value, beside the other exchanges', async () => {
             const { fixed, codes } = await fix(base.replace('seeks V }', 'seeks V, W }') + 'value W service\n', 'unmet-need');
-            assert.match(fixed, /\nexchange O -> C : W\n$/);
+            assert.match(fixed, /\nexchange O -> C : V\nexchange O -> C : W\nvalue W service\n$/, 'beside the other exchanges');
             assert.ok(!codes.includes('unmet-need'));
         });
     });
