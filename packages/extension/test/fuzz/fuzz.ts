@@ -20,7 +20,7 @@ export interface FuzzOptions {
     readonly signal?: AbortSignal;
 }
 
-export const FINDING_KINDS: readonly FindingKind[] = ['crash', 'hang', 'internal-error', 'malformed-svg', 'nondeterministic'];
+export const FINDING_KINDS: readonly FindingKind[] = ['crash', 'hang', 'internal-error', 'malformed-svg', 'nondeterministic', 'stale-diagnostics'];
 
 /** Per request type: how many were sent and how many went wrong, by kind. */
 export type RequestStats = { sent: number } & Record<FindingKind, number>;
@@ -43,26 +43,29 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
     const corpus = loadCorpus();
     const arbitrary = fuzzCase(corpus);
     const session = new LspSession(options.hangMs);
-    await session.start();
+    // A second server, for the diagnostics of the edited texts opened fresh.
+    const reference = new LspSession(options.hangMs);
+    await Promise.all([session.start(), reference.start()]);
     const stats: FuzzStats = { documents: 0, requests: new Map(), failures: new Map() };
     try {
         for (let index = 0; index < options.count && !options.signal?.aborted; index++) {
-            await fuzzOne(session, arbitrary, caseSeed(options.seed, index), index, stats, options);
+            await fuzzOne(session, reference, arbitrary, caseSeed(options.seed, index), index, stats, options);
             options.onProgress?.(index + 1, stats);
         }
     } finally {
         session.stop();
+        reference.stop();
     }
     return stats;
 }
 
-async function fuzzOne(session: LspSession, arbitrary: fc.Arbitrary<FuzzCase>, seed: number, index: number,
+async function fuzzOne(session: LspSession, reference: LspSession, arbitrary: fc.Arbitrary<FuzzCase>, seed: number, index: number,
     stats: FuzzStats, options: FuzzOptions): Promise<void> {
     let runs = 0;
     let target: string | undefined;
     let smallest: { fuzzCase: FuzzCase; transcript: Transcript; findings: Finding[] } | undefined;
     const property = fc.asyncProperty(arbitrary, async fuzzCase => {
-        const result = await runCase(session, fuzzCase, `${index}-${runs++}`);
+        const result = await runCase(session, fuzzCase, `${index}-${runs++}`, reference);
         if (runs === 1) {
             record(stats, result.requests, result.findings);
             const fresh = result.findings.find(finding => {
@@ -92,7 +95,7 @@ function record(stats: FuzzStats, requests: Map<string, number>, findings: reado
     const of = (method: string) => {
         let entry = stats.requests.get(method);
         if (!entry) {
-            entry = { sent: 0, crash: 0, hang: 0, 'internal-error': 0, 'malformed-svg': 0, nondeterministic: 0 };
+            entry = { sent: 0, crash: 0, hang: 0, 'internal-error': 0, 'malformed-svg': 0, nondeterministic: 0, 'stale-diagnostics': 0 };
             stats.requests.set(method, entry);
         }
         return entry;

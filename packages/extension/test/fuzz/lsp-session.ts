@@ -33,6 +33,7 @@ export class LspSession {
     private exit?: string;
     private readonly diagnostics = new Map<string, { count: number; diagnostics: Diagnostic[] }>();
     private readonly waiters: Array<() => void> = [];
+    private lastPublication = 0;
     private starts = 0;
 
     async start(): Promise<void> {
@@ -53,6 +54,7 @@ export class LspSession {
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
             const previous = this.diagnostics.get(params.uri)?.count ?? 0;
             this.diagnostics.set(params.uri, { count: previous + 1, diagnostics: params.diagnostics });
+            this.lastPublication = Date.now();
             this.wake();
         });
         connection.onError(() => undefined);
@@ -113,6 +115,27 @@ export class LspSession {
             });
         }
         return this.publications(uri) > seen;
+    }
+
+    /** Waits until no diagnostics have been published for `ms` (at most `hangMs`): the build has settled. */
+    async quiet(ms: number): Promise<void> {
+        const deadline = Date.now() + this.hangMs;
+        while (Date.now() < deadline && !this.exit) {
+            const silence = Date.now() - this.lastPublication;
+            if (silence >= ms) {
+                return;
+            }
+            await delay(ms - silence);
+        }
+    }
+
+    /** Closes documents and waits until the server has dropped them (it publishes their diagnostics empty). */
+    async close(uris: readonly string[]): Promise<void> {
+        const seen = uris.map(uri => this.publications(uri));
+        uris.forEach(uri => this.notify('textDocument/didClose', { textDocument: { uri } }));
+        for (const [i, uri] of uris.entries()) {
+            await this.nextDiagnostics(uri, seen[i]);
+        }
     }
 
     /** Sends a request and classifies the outcome; a server that stays silent is restarted. */

@@ -3,7 +3,7 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol
 import type { LspSession, Outcome } from './lsp-session';
 import type { FuzzCase } from './mutations';
 
-export type FindingKind = 'crash' | 'hang' | 'internal-error' | 'malformed-svg' | 'nondeterministic';
+export type FindingKind = 'crash' | 'hang' | 'internal-error' | 'malformed-svg' | 'nondeterministic' | 'stale-diagnostics';
 
 /** Something wrong the fuzzer saw: what, in answer to which request, and a short detail. */
 export interface Finding {
@@ -31,8 +31,10 @@ const DELIBERATE = new Map<string, number>([['textDocument/rename', -32803], ['t
 /**
  * Opens a case's files in the server, types its edits, then sends every request type at its spots,
  * a code action for every diagnostic, and the diagram of every view twice (the two must be equal).
+ * With a reference server, the diagnostics of several edited files must be those the reference
+ * publishes for the same texts opened fresh.
  */
-export async function runCase(session: LspSession, fuzzCase: FuzzCase, caseId: string): Promise<CaseResult> {
+export async function runCase(session: LspSession, fuzzCase: FuzzCase, caseId: string, reference?: LspSession): Promise<CaseResult> {
     const findings: Finding[] = [];
     const requests = new Map<string, number>();
     const uris = fuzzCase.files.map(file => `file:///fuzz/${caseId}/${file.name}`);
@@ -78,6 +80,15 @@ export async function runCase(session: LspSession, fuzzCase: FuzzCase, caseId: s
         await settle(edit.file, seen);
     }
 
+    if (reference && fuzzCase.edits.length > 0 && uris.length > 1 && session.generation === generation) {
+        await session.quiet(150); // the rest of the build's publications
+        const fresh = await freshDiagnostics(reference, fuzzCase.files.map((file, i) => ({ name: file.name, text: texts[i] })), caseId);
+        uris.forEach((uri, i) => {
+            if (fresh && diagnosticsKey(session.diagnosticsOf(uri)) !== diagnosticsKey(fresh[i])) {
+                findings.push({ kind: 'stale-diagnostics', request: 'textDocument/publishDiagnostics', detail: 'after edits, not what a fresh server publishes for the same texts' });
+            }
+        });
+    }
     for (const [index, uri] of uris.entries()) {
         await requestEverything(send, uri, texts[index], fuzzCase, session.diagnosticsOf(uri));
     }
@@ -85,7 +96,9 @@ export async function runCase(session: LspSession, fuzzCase: FuzzCase, caseId: s
     await send('cxe/diagram', { uri: `file:///fuzz/${caseId}/not-open.cxe` });
     await send('workspace/symbol', { query: fuzzCase.newName });
 
-    uris.forEach(uri => session.notify('textDocument/didClose', { textDocument: { uri } }));
+    if (session.generation === generation) {
+        await session.close(uris);
+    }
     if (session.died) {
         findings.push({ kind: 'crash', request: 'server', detail: session.died });
         await session.restart();
@@ -94,6 +107,28 @@ export async function runCase(session: LspSession, fuzzCase: FuzzCase, caseId: s
 }
 
 type Send = (method: string, params: unknown) => Promise<unknown>;
+
+/** The diagnostics a server publishes for texts opened fresh (undefined when it does not answer in time). */
+async function freshDiagnostics(reference: LspSession, files: ReadonlyArray<{ name: string; text: string }>, caseId: string): Promise<Diagnostic[][] | undefined> {
+    const uris = files.map(file => `file:///fresh/${caseId}/${file.name}`);
+    let answered = true;
+    for (const [index, uri] of uris.entries()) {
+        const seen = reference.publications(uri);
+        reference.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'cxe', version: 1, text: files[index].text } });
+        answered &&= await reference.nextDiagnostics(uri, seen);
+    }
+    await reference.quiet(150);
+    const diagnostics = uris.map(uri => reference.diagnosticsOf(uri));
+    await reference.close(uris);
+    if (reference.died) {
+        await reference.restart();
+    }
+    return answered ? diagnostics : undefined;
+}
+
+function diagnosticsKey(diagnostics: readonly Diagnostic[]): string {
+    return diagnostics.map(d => `${d.severity} ${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${typeof d.message === 'string' ? d.message : ''}`).sort().join('\n');
+}
 
 async function requestEverything(send: Send, uri: string, text: string, fuzzCase: FuzzCase, diagnostics: Diagnostic[]): Promise<void> {
     const textDocument = { uri };
