@@ -1,4 +1,5 @@
 import * as ast from '../generated/ast.js';
+import { keywordOf } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 
 export type Backstage = ast.System | ast.Process | ast.Policy;
@@ -35,20 +36,14 @@ export function selectView(model: EcosystemModel, view: ast.View | undefined): V
     };
 }
 
-function selects(selector: ast.Selector, element: Selectable): boolean {
+/** Whether a selector (a name, a kind keyword or `*`) picks an element. */
+export function selects(selector: ast.Selector, element: ast.Element): boolean {
     if (selector.all) {
         return true;
     }
     if (selector.kind) {
-        return selector.kind === kindKeyword(element);
+        return selector.kind === keywordOf(element);
     }
     return selector.element?.ref === element;
 }
 
-/** The keyword a view uses to select every element of this one's kind. */
-function kindKeyword(element: Selectable): string {
-    if (ast.isActor(element)) {
-        return element.kind;
-    }
-    return ast.isFactor(element) ? 'environment' : element.$type.toLowerCase();
-}
