@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from './corpus';
 import { LspSession } from './lsp-session';
@@ -158,4 +158,29 @@ function save(folder: string, transcript: Transcript, findings: readonly Finding
     transcript.opened.forEach(file => writeFileSync(path.join(folder, `opened.${file.name.replaceAll('/', '_')}`), file.text));
     transcript.edits.forEach((edit, i) => writeFileSync(path.join(folder, `edit-${i + 1}.${edit.name.replaceAll('/', '_')}`), edit.text));
     writeFileSync(path.join(folder, 'findings.json'), JSON.stringify({ replay, findings }, null, 2) + '\n');
+}
+
+/**
+ * Runs a saved failing input again (a folder written by `fuzz`): its files opened, its edits typed,
+ * every request sent. The findings it shows now, none once the cause is fixed.
+ */
+export async function replay(folder: string, hangMs?: number): Promise<Finding[]> {
+    const names = readdirSync(folder).sort();
+    const files = names.filter(name => name.startsWith('opened.')).map(name => ({ name: name.slice('opened.'.length), text: readFileSync(path.join(folder, name), 'utf8') }));
+    const edits = names.filter(name => name.startsWith('edit-'))
+        .sort((a, b) => Number(a.split(/[-.]/)[1]) - Number(b.split(/[-.]/)[1]))
+        .map(name => {
+            const text = readFileSync(path.join(folder, name), 'utf8');
+            return { file: files.findIndex(file => name.endsWith(`.${file.name}`)), mutation: () => text };
+        });
+    const session = new LspSession(hangMs);
+    const reference = new LspSession(hangMs);
+    await Promise.all([session.start(), reference.start()]);
+    try {
+        const result = await runCase(session, { files, edits, spots: [0, 0.5, 1], newName: 'Renamed' }, 'replay', reference);
+        return result.findings;
+    } finally {
+        session.stop();
+        reference.stop();
+    }
 }

@@ -1,14 +1,17 @@
 // `npm run fuzz -- [--seed N] [--count N] [--cli N] [--out DIR]`: fuzzes the bundled language server
 // and the CLI, prints figures per request type, saves each failing input shrunk, and exits 1 on any failure.
+// `npm run fuzz -- --replay DIR...` runs saved failing inputs again and prints what they still show.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fuzzCli } from './cli-cases';
 import { repoRoot } from './corpus';
-import { FINDING_KINDS, type FuzzStats, fuzz } from './fuzz';
+import { FINDING_KINDS, type FuzzStats, fuzz, replay } from './fuzz';
 
 async function main(): Promise<number> {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
+        allowPositionals: true,
         options: {
+            replay: { type: 'boolean', default: false },
             seed: { type: 'string', default: '1' },
             count: { type: 'string', default: '1000' },
             cli: { type: 'string', default: '500' },
@@ -19,6 +22,15 @@ async function main(): Promise<number> {
     if (![seed, count, cli].every(Number.isInteger)) {
         console.error('fuzz: --seed, --count and --cli take whole numbers');
         return 2;
+    }
+    if (values.replay) {
+        let failing = 0;
+        for (const folder of positionals) {
+            const findings = await replay(folder);
+            failing += findings.length > 0 ? 1 : 0;
+            console.log(`${folder}: ${findings.length === 0 ? 'fixed' : findings.map(finding => `${finding.kind} ${finding.request} ${finding.detail}`).join('; ')}`);
+        }
+        return failing > 0 ? 1 : 0;
     }
     const out = path.resolve(values.out);
     console.log(`fuzz: seed ${seed}, ${count} documents through the bundled language server, ${cli} CLI cases; failing inputs go to ${out}`);
