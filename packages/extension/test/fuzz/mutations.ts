@@ -124,6 +124,16 @@ const byteMutation: fc.Arbitrary<Mutation> = fc.oneof(
         const i = at(where, text.length + 1);
         return text.slice(0, i) + hostile + text.slice(i);
     }),
+    // Inside a label or description, where text reaches tooltips, SVG and reports.
+    fc.record({ which: fraction, hostile: fc.constantFrom(...HOSTILE) }).map(({ which, hostile }) => (text: string) => {
+        const strings = [...text.matchAll(/"[^"\r\n]*"/g)];
+        if (strings.length === 0) {
+            return text;
+        }
+        const match = strings[at(which, strings.length)];
+        const inside = match.index + 1;
+        return text.slice(0, inside) + hostile + text.slice(inside);
+    }),
 );
 
 /** Size bombs: a very long name or label, thousands of flows or elements, deep nesting, line-ending swaps. */
