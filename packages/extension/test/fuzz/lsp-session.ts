@@ -63,6 +63,15 @@ export class LspSession {
         this.connection = connection;
         await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
         await connection.sendNotification('initialized', {});
+        await this.warmUp();
+    }
+
+    /** One small diagram first, so that loading the layout engine is not timed as the first case's hang. */
+    private async warmUp(): Promise<void> {
+        const uri = 'file:///warm-up/warm-up.cxe';
+        await this.connection!.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxe', version: 1, text: 'ecosystem WarmUp\ncustomer C { seeks "x" }\n' } });
+        await this.connection!.sendRequest('cxe/diagram', { uri }).catch(() => undefined);
+        await this.close([uri]);
     }
 
     stop(): void {
