@@ -8,6 +8,7 @@ import * as ast from '../generated/ast.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
 import type { CxeScopeProvider } from '../references/cxe-scope-provider.js';
 import type { DiagnosticCode } from '../validation/diagnostic-codes.js';
+import { ruleCodeActions } from './rule-code-actions.js';
 
 const MAX_SUGGESTED_LENGTH = 100;
 
@@ -33,7 +34,8 @@ export class CxeCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         return params.context.diagnostics.flatMap(diagnostic => {
             const fix = this.fixes[(diagnostic.data as { code?: DiagnosticCode } | undefined)?.code ?? ('' as DiagnosticCode)];
-            return fix?.(document as LangiumDocument<ast.Model>, diagnostic) ?? [];
+            const actions = fix?.(document as LangiumDocument<ast.Model>, diagnostic) ?? [];
+            return [...(Array.isArray(actions) ? actions : [actions]), ...ruleCodeActions(document, diagnostic)];
         });
     }
 

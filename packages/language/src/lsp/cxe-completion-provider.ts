@@ -9,7 +9,9 @@ import type { CxeAddedServices } from '../cxe-module.js';
 import * as ast from '../generated/ast.js';
 import { kindAndLabel } from '../model/describe.js';
 import type { CxeScopeProvider } from '../references/cxe-scope-provider.js';
+import { lineText } from './document-lines.js';
 import { ELEMENT_SNIPPETS } from './element-snippets.js';
+import { ignoreCodeCompletion } from './ignore-comment-assist.js';
 
 /** Typing a space right after these opens completion by itself: a name is expected next. */
 const AUTO_OPEN_AFTER = /(->|:|\bvia|\bseeks|,)[ \t]$/;
@@ -19,8 +21,8 @@ const ELEMENT_START_RULES: ReadonlySet<string> = new Set(['Ecosystem', 'ActorKin
 
 /**
  * Completion: names of the type the grammar expects at the cursor (with their kind and label),
- * element templates where an element can start, and a list that opens by itself after `-> `, `: `,
- * `via `, `seeks ` and `, `.
+ * element templates where an element can start, the codes inside ignore comments, and a list that
+ * opens by itself after `-> `, `: `, `via `, `seeks ` and `, `.
  */
 export class CxeCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: [' '] };
@@ -32,12 +34,14 @@ export class CxeCompletionProvider extends DefaultCompletionProvider {
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
-        if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter) {
-            const lineStart = document.textDocument.offsetAt({ line: params.position.line, character: 0 });
-            const before = document.textDocument.getText().slice(lineStart, document.textDocument.offsetAt(params.position));
-            if (!AUTO_OPEN_AFTER.test(before)) {
-                return { isIncomplete: false, items: [] };
-            }
+        const line = lineText(document, params.position.line);
+        // The codes inside ignore comments (which the grammar sees as comments).
+        const codes = ignoreCodeCompletion(line, params.position);
+        if (codes) {
+            return { isIncomplete: false, items: codes };
+        }
+        if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !AUTO_OPEN_AFTER.test(line.slice(0, params.position.character))) {
+            return { isIncomplete: false, items: [] };
         }
         return super.getCompletion(document, params, cancelToken);
     }

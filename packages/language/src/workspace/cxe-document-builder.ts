@@ -1,4 +1,6 @@
-import { type BuildOptions, type LangiumDocument, type URI, Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
+import { type BuildOptions, type LangiumDocument, type URI, Cancellation, DefaultDocumentBuilder, DocumentState, UriUtils } from 'langium';
+import type { CxeAddedServices } from '../cxe-module.js';
+import { SETTINGS_FILE_NAME } from '../settings/settings-file.js';
 import { ecosystemNameOf } from './ecosystem-membership.js';
 
 /**
@@ -14,7 +16,25 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         // Read the ecosystems before the update resets (or removes) the documents.
         this.touchedEcosystems = ecosystemsOf([...changed, ...deleted].map(uri => this.langiumDocuments.getDocument(uri)));
+        this.revalidateUnderChangedSettings([...changed, ...deleted]);
         return super.update(changed, deleted, cancelToken);
+    }
+
+    /**
+     * A settings file created, changed or deleted: the rule settings are read again and the documents
+     * of its folder and below are validated again (not parsed or linked again).
+     */
+    private revalidateUnderChangedSettings(uris: readonly URI[]): void {
+        const folders = uris.filter(uri => UriUtils.basename(uri) === SETTINGS_FILE_NAME).map(uri => `${UriUtils.dirname(uri).toString()}/`);
+        if (folders.length === 0) {
+            return;
+        }
+        for (const services of this.serviceRegistry.all) {
+            (services as unknown as CxeAddedServices).workspace.RuleSettings.reload();
+        }
+        this.langiumDocuments.all
+            .filter(document => folders.some(folder => document.uri.toString().startsWith(folder)))
+            .forEach(document => this.resetToState(document, DocumentState.IndexedReferences));
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
