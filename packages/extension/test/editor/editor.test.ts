@@ -93,6 +93,16 @@ describe('CXE in VS Code', () => {
         await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    it('indents a new .cxe file by 2 and offers element templates where an element can start', async () => {
+        const document = await vscode.workspace.openTextDocument({ language: 'cxe', content: 'ecosystem Scratch\n' });
+        const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        assert.deepEqual([editor.options.tabSize, editor.options.insertSpaces], [2, true]);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 0));
+        const customer = list.items.filter(item => (typeof item.label === 'string' ? item.label : item.label.label) === 'customer');
+        assert.deepEqual(customer.map(item => item.kind), [vscode.CompletionItemKind.Snippet], 'one customer item: the template');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
     it('goes to a definition in another file', async () => {
         const editor = await open('channel.cxe');
         const offset = editor.document.getText().indexOf('owner Reseller') + 'owner '.length + 1;
