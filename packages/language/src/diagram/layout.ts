@@ -70,7 +70,7 @@ const ARROW_SPACING = 14;
 /**
  * ELK's layered algorithm (elkjs), chosen and tuned by measurement (docs/diagrams.md, `npm run bench`).
  * The model order is a constraint (cycle breaking follows it; in small views crossing minimisation
- * too), so a small edit keeps most nodes where they were. A small view is drawn up to three times,
+ * too), so a small edit keeps most nodes where they were. A small view is drawn up to four times,
  * as a left-to-right chain wrapped into rows (portrait: it fits a narrow panel and scrolls down) and
  * top-down; the first complete drawing narrow enough to read in a 700 px panel wins, else the
  * narrowest. Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
@@ -166,7 +166,10 @@ function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
     const wrapped = WRAP_ASPECT_RATIOS.map(ratio => ({
         ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.aspectRatio': ratio, 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.direction': 'RIGHT',
     }));
-    return graph.direction === 'down' ? [down, ...wrapped] : [...wrapped, down];
+    // Rows again, with cuts that ELK checks backwards (wider, but every edge routed on the examples):
+    // when an edit leaves the other rows incomplete, the drawing stays in rows rather than turning top-down.
+    const validRows = { ...wrapped[0], 'elk.layered.wrapping.validify.strategy': 'LOOK_BACK' };
+    return graph.direction === 'down' ? [down, ...wrapped, validRows] : [...wrapped, validRows, down];
 }
 
 function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions): ElkNode {
