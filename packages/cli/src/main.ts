@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type DiffOptions, runDiff } from './commands/diff.js';
 import { type GenerateOptions, runGenerate } from './commands/generate.js';
 import { type ValidateOptions, runValidate } from './commands/validate.js';
 import { DEFAULT_FORMATS, FORMATS, type Format } from './generate/artefact.js';
@@ -35,6 +36,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         .option('--strict', 'generate nothing when the models have errors')
         .action(async (paths: string[], options: GenerateOptions) => {
             exitCode = await runGenerate(paths, options, io);
+        });
+
+    program.command('diff')
+        .description('what a change does to the ecosystems: elements, flows, value balances and problems that changed')
+        .argument('[paths...]', '<old> <new> (files or folders), or with --base the working tree paths to compare (default: .)')
+        .option('--base <git-revision>', 'compare the paths in the working tree with the same paths at this git revision')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+        .option('--exit-code', 'exit 1 when anything changed, 0 when nothing did')
+        .action(async (paths: string[], options: DiffOptions) => {
+            exitCode = await runDiff(paths, options, io);
         });
 
     try {

@@ -20,3 +20,5 @@ export * from './diagram/render-mermaid.js';
 export * from './diagram/render-svg.js';
 export * from './report/markdown-report.js';
 export * from './diagram/overview.js';
+export * from './snapshot/ecosystem-snapshot.js';
+export * from './snapshot/snapshot-diff.js';
