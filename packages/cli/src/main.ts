@@ -20,7 +20,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     program.command('validate')
         .description('check .cxe files; folders are searched recursively, and all files load as one workspace')
         .argument('<paths...>', '.cxe files or folders')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format: text, json, sarif (GitHub code scanning), github (workflow annotations)')
+            .choices(['text', 'json', 'sarif', 'github']).default('text'))
         .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
         .action(async (paths: string[], options: ValidateOptions) => {
             exitCode = await runValidate(paths, options, io);
