@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { type DiffOptions, runDiff } from './commands/diff.js';
+import { type FormatOptions, runFormat } from './commands/format.js';
 import { type GenerateOptions, runGenerate } from './commands/generate.js';
 import { type ValidateOptions, runValidate } from './commands/validate.js';
 import { DEFAULT_FORMATS, FORMATS, type Format } from './generate/artefact.js';
@@ -47,6 +48,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         .option('--exit-code', 'exit 1 when anything changed, 0 when nothing did')
         .action(async (paths: string[], options: DiffOptions) => {
             exitCode = await runDiff(paths, options, io);
+        });
+
+    program.command('format')
+        .description('lay out .cxe files the way the editor formats them; folders are searched recursively')
+        .argument('<paths...>', '.cxe files or folders')
+        .option('--check', 'write nothing; exit 1 and name the files that are not formatted')
+        .action(async (paths: string[], options: FormatOptions) => {
+            exitCode = await runFormat(paths, options, io);
         });
 
     try {
