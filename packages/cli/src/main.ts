@@ -45,6 +45,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         .argument('[paths...]', '<old> <new> (files or folders), or with --base the working tree paths to compare (default: .)')
         .option('--base <git-revision>', 'compare the paths in the working tree with the same paths at this git revision')
         .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+        .option('-o, --out <dir>', 'draw each changed view, with the change marked, into this folder (the Markdown links to them)')
         .option('--exit-code', 'exit 1 when anything changed, 0 when nothing did')
         .action(async (paths: string[], options: DiffOptions) => {
             exitCode = await runDiff(paths, options, io);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { STACK_TRACE, cxe, folderWith } from './run-cxe.js';
@@ -92,6 +92,28 @@ describe('cxe diff', () => {
         assert.ok(section.indexOf('Problems introduced') < section.indexOf('Elements added'), section);
         assert.match(markdown, /<details><summary>Elements added \(13\)<\/summary>/);
         assert.match(markdown, /\*\*Value balance\*\* \(1\)\n\n- `Buyer`: seeks Advice \\\(new\\\); unmet: Advice/);
+    });
+
+    it('draws each changed view into --out, marked, and links it from the comment', () => {
+        const views = 'view Buyers { include customer, Maker }\nview Backstage { include Web }\n';
+        const oldViews = folderWith({ 'shop.cxe': before + views });
+        const newViews = folderWith({ 'shop.cxe': after + views });
+        const out = path.join(folderWith({}), 'diff');
+        const run = cxe(['diff', oldViews, newViews, '--format', 'markdown', '--out', out]);
+        assert.equal(run.status, 0, run.stderr);
+        // Buyer changed (seeks) and Web changed (channel): both views are drawn.
+        assert.deepEqual(readdirSync(out).sort(), ['Shop.Backstage.diff.svg', 'Shop.Buyers.diff.svg']);
+        const svg = readFileSync(path.join(out, 'Shop.Buyers.diff.svg'), 'utf8');
+        assert.match(svg, /data-cxe-change="changed"/);
+        assert.match(run.stdout, /!\[Shop — Buyers — changes\]\(Shop\.Buyers\.diff\.svg\)/);
+        const again = path.join(folderWith({}), 'diff');
+        cxe(['diff', oldViews, newViews, '--out', again]);
+        assert.equal(readFileSync(path.join(again, 'Shop.Buyers.diff.svg'), 'utf8'), svg);
+        // Only the Backstage view changes now: the Buyers view is not drawn.
+        const onlyChannel = folderWith({ 'shop.cxe': before.replace('channel web', 'channel mobile') + views });
+        const channelOut = path.join(folderWith({}), 'diff');
+        cxe(['diff', oldViews, onlyChannel, '--out', channelOut]);
+        assert.deepEqual(readdirSync(channelOut), ['Shop.Backstage.diff.svg']);
     });
 
     describe('usage errors (exit 2, one line, no stack trace)', () => {

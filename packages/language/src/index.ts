@@ -22,3 +22,4 @@ export * from './report/markdown-report.js';
 export * from './diagram/overview.js';
 export * from './snapshot/ecosystem-snapshot.js';
 export * from './snapshot/snapshot-diff.js';
+export * from './diagram/diff-graph.js';

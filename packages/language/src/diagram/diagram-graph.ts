@@ -17,6 +17,9 @@ export interface NodeProblems {
     readonly codes: readonly string[];
 }
 
+/** How an element or flow changed, in a diff diagram only (see diff-graph.ts). */
+export type DiagramChange = 'added' | 'changed' | 'removed';
+
 export interface DiagramNode {
     /** The element's name: unique in the ecosystem, and the key of the source map. */
     readonly id: string;
@@ -25,6 +28,7 @@ export interface DiagramNode {
     /** A second, smaller line: the segment size of an actor, the category and trend of a factor. */
     readonly detail?: string;
     readonly problems: NodeProblems;
+    readonly change?: DiagramChange;
 }
 
 export interface EdgeValue {
@@ -49,6 +53,7 @@ export interface DiagramEdge {
     readonly money: boolean;
     /** How a factor affects its target; for backstage edges the relation ('supports', 'uses', 'affects', 'meets'). */
     readonly note?: string;
+    readonly change?: DiagramChange;
 }
 
 /** The diagram of one view: what to draw, before any layout. */

@@ -4,6 +4,7 @@ import {
     DETAIL_FONT, DETAIL_LINE, LABEL_FONT, LABEL_LINE, NODE_FONT, NODE_LINE,
     type LaidOutEdge, type LaidOutGraph, type LaidOutNode, type Point,
 } from './layout.js';
+import { changeLegend, changeMarks, withChange } from './render-changes.js';
 import { escapeXml, num, svgDocument } from './svg-utils.js';
 import { textWidth } from './text-metrics.js';
 import { countOf } from '../util/words.js';
@@ -31,8 +32,9 @@ export function renderSvg(laidOut: LaidOutGraph): string {
         `<text x="${MARGIN}" y="32" font-size="18" font-weight="bold" fill="${COLORS.title}">${escapeXml(graph.title)}</text>`,
         `<text x="${MARGIN}" y="52" font-size="12" fill="${COLORS.muted}">${escapeXml(subtitle)}</text>`,
         `<g transform="translate(${MARGIN} ${HEADER})">`,
-        ...laidOut.edges.map(edgeGroup),
-        ...laidOut.nodes.map(nodeGroup),
+        ...changeMarks(laidOut),
+        ...laidOut.edges.map(edge => withChange(edge.edge.change, edgeGroup(edge))),
+        ...laidOut.nodes.map(node => withChange(node.node.change, nodeGroup(node))),
         '</g>',
         `<g data-cxe-legend="" transform="translate(${MARGIN} ${num(legendTop)})">`,
         `<line x1="0" x2="${num(contentWidth)}" y1="-10" y2="-10" stroke="${COLORS.border}"/>`,
@@ -178,7 +180,7 @@ function legendItems(graph: DiagramGraph): LegendItem[] {
     const problems = graph.nodes.some(node => node.problems.errors + node.problems.warnings > 0)
         ? [{ width: 24 + textWidth('has warnings or errors (hover for codes)', 11), draw: (x: number, y: number) => badge(x + 8, y, false) + label('has warnings or errors (hover for codes)', x + 22, y) }]
         : [];
-    return [...kinds, ...lines, ...problems];
+    return [...kinds, ...lines, ...problems, ...changeLegend(graph)];
 }
 
 function layoutLegend(items: readonly LegendItem[], maxWidth: number): Array<Array<{ item: LegendItem; x: number }>> {
