@@ -1,4 +1,4 @@
-import { type EcosystemDiff, diffEcosystems } from '@cxe/language';
+import { type EcosystemDiff, type EcosystemState, diffEcosystems } from '@cxe/language';
 import path from 'node:path';
 import { discoverFiles } from '../discover-files.js';
 import { type DiffDiagrams, drawDiffDiagrams } from '../diff/diff-diagrams.js';
@@ -24,16 +24,20 @@ export interface DiffOptions {
 
 /** `cxe diff <old> <new>` or `cxe diff --base <rev> [paths…]`: what a change does to the ecosystems. */
 export async function runDiff(paths: readonly string[], options: DiffOptions, io: Io): Promise<number> {
-    const [before, after] = await loadBothSides(paths, options);
-    const unreadable = [...before.report.unreadable, ...after.report.unreadable];
+    const [loadBefore, loadAfter] = sides(paths, options);
+    // One side at a time, keeping of the old workspace only its states (unless its views are drawn):
+    // two large workspaces need not be in memory together.
+    const before = await loadSide(loadBefore, options.out !== undefined);
+    const after = await loadSide(loadAfter, true);
+    const unreadable = [...before.unreadable, ...after.unreadable];
     unreadable.forEach(line => io.err(`cxe: ${line}\n`));
     if (unreadable.length > 0) {
         return ExitCode.usage;
     }
-    const diffs = diffEcosystems(ecosystemStates(before), ecosystemStates(after));
+    const diffs = diffEcosystems(before.states, after.states);
     let links: DiffDiagrams['links'] = new Map();
     if (options.out !== undefined) {
-        const diagrams = await drawDiffDiagrams(before, after, diffs);
+        const diagrams = await drawDiffDiagrams(before.workspace!, after.workspace!, diffs);
         const outDir = path.resolve(options.out);
         await prepareOutDir(outDir);
         await writeArtefacts(outDir, diagrams.artefacts);
@@ -43,16 +47,28 @@ export async function runDiff(paths: readonly string[], options: DiffOptions, io
     return options.exitCode && diffs.length > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
-async function loadBothSides(paths: readonly string[], options: DiffOptions): Promise<[LoadedWorkspace, LoadedWorkspace]> {
+interface Side {
+    readonly states: Map<string, EcosystemState>;
+    readonly unreadable: readonly string[];
+    readonly workspace?: LoadedWorkspace;
+}
+
+async function loadSide(load: () => Promise<LoadedWorkspace>, keepWorkspace: boolean): Promise<Side> {
+    const workspace = await load();
+    return { states: ecosystemStates(workspace), unreadable: workspace.report.unreadable, workspace: keepWorkspace ? workspace : undefined };
+}
+
+/** How to load the old and the new side: two paths, or a git revision and the working tree. */
+function sides(paths: readonly string[], options: DiffOptions): [() => Promise<LoadedWorkspace>, () => Promise<LoadedWorkspace>] {
     if (options.base !== undefined) {
         const given = paths.length > 0 ? paths : ['.'];
-        const old = await loadSources(await sourcesAtRevision(options.base, given));
-        return [old, await loadWorkspace(await discoverFiles(given))];
+        const base = options.base;
+        return [async () => loadSources(await sourcesAtRevision(base, given)), async () => loadWorkspace(await discoverFiles(given))];
     }
     if (paths.length !== 2) {
         throw new UsageError('diff needs two paths, <old> and <new> (files or folders), or --base <git-revision> [paths...]');
     }
-    return [await loadWorkspace(await discoverFiles([paths[0]])), await loadWorkspace(await discoverFiles([paths[1]]))];
+    return [async () => loadWorkspace(await discoverFiles([paths[0]])), async () => loadWorkspace(await discoverFiles([paths[1]]))];
 }
 
 function render(diffs: readonly EcosystemDiff[], format: DiffOptions['format'], diagrams: DiffDiagrams['links']): string {
