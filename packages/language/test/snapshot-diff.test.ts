@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { type EcosystemDiff, type EcosystemState, diffEcosystems, snapshotOf } from '../src/index.js';
 import { TestWorkspace } from './helpers.js';
 
@@ -127,6 +128,33 @@ describe('semantic diff of snapshots', () => {
         const reordered = base.replace('seeks Goods size 10 description "d" tags a, b', 'tags b, a description "d" size 10 seeks Goods')
             .replace('Maker -> Buyer : Goods via Web\n  Buyer -> Maker : Cash', 'Buyer -> Maker : Cash\n  Maker -> Buyer : Goods via Web');
         assert.deepEqual(await diff({ 'a.cxe': base }, { 'x.cxe': reordered }), []);
+    });
+
+    it('reports no change for any order of the elements over any number of files (property)', async () => {
+        const [header, ...elements] = base.trimEnd().split(/\n(?=\S)/);
+        await fc.assert(fc.asyncProperty(
+            fc.shuffledSubarray(elements, { minLength: elements.length, maxLength: elements.length }),
+            fc.array(fc.nat(2), { minLength: elements.length, maxLength: elements.length }),
+            async (order, fileOf) => {
+                const files: Record<string, string> = {};
+                order.forEach((element, i) => {
+                    files[`f${fileOf[i]}.cxe`] = `${files[`f${fileOf[i]}.cxe`] ?? `${header}\n`}${element}\n`;
+                });
+                assert.deepEqual(await diff({ 'a.cxe': base }, files), []);
+            },
+        ), { numRuns: 12 });
+    });
+
+    it('is symmetric: swapping the sides swaps added and removed, and keeps the changed clauses', async () => {
+        for (const [, from, to] of clauseEdits.slice(0, 6)) {
+            const after = `${base.replace(from, to)}partner New { seeks Cash }\n`;
+            const [forward] = await diff({ 'a.cxe': base }, { 'a.cxe': after });
+            const [backward] = await diff({ 'a.cxe': after }, { 'a.cxe': base });
+            assert.deepEqual(forward.elements.added, backward.elements.removed);
+            assert.deepEqual(forward.flows.added, backward.flows.removed);
+            assert.deepEqual(forward.elements.changed.map(c => c.fields.map(f => [f.field, f.before, f.after])),
+                backward.elements.changed.map(c => c.fields.map(f => [f.field, f.after, f.before])));
+        }
     });
 
     it('reports ecosystems added and removed with all their elements and flows', async () => {
