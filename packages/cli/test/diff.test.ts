@@ -150,6 +150,21 @@ describe('cxe diff', () => {
             assert.ok(introduced.every(d => d.file === 'models/shop.cxe'), JSON.stringify(introduced));
         });
 
+        it('reports every ecosystem removed when the models were deleted, and still rejects a path that never existed', () => {
+            const emptied = folderWith({ 'models/shop.cxe': before });
+            const gitIn = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: emptied, stdio: 'pipe' });
+            gitIn('init', '-q');
+            gitIn('add', '.');
+            gitIn('commit', '-qm', 'first');
+            gitIn('rm', '-rq', 'models');
+            const run = cxe(['diff', '--base', 'HEAD', 'models', '--format', 'json'], emptied);
+            assert.equal(run.status, 0, run.stderr);
+            assert.deepEqual((JSON.parse(run.stdout) as DiffJson).ecosystems.map(e => [e.name, e.status]), [['Shop', 'removed']]);
+            const typo = cxe(['diff', '--base', 'HEAD', 'modles'], emptied);
+            assert.equal(typo.status, 2);
+            assert.match(typo.stderr, /path does not exist: modles/);
+        });
+
         it('takes the whole working directory when no path is given, also from a subfolder', () => {
             const fromRoot = cxe(['diff', '--base', 'HEAD', '--format', 'json'], repo);
             const fromModels = cxe(['diff', '--base', 'HEAD', '.', '--format', 'json'], path.join(repo, 'models'));

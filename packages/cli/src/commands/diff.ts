@@ -63,7 +63,24 @@ function sides(paths: readonly string[], options: DiffOptions): [() => Promise<L
     if (options.base !== undefined) {
         const given = paths.length > 0 ? paths : ['.'];
         const base = options.base;
-        return [async () => loadSources(await sourcesAtRevision(base, given)), async () => loadWorkspace(await discoverFiles(given))];
+        let hadModels = false;
+        const loadBase = async () => {
+            const sources = await sourcesAtRevision(base, given);
+            hadModels = sources.length > 0;
+            return loadSources(sources);
+        };
+        // A change that deletes every model is a diff too: no .cxe file left is an error only when there were none before either.
+        const loadWorkingTree = async () => {
+            try {
+                return await loadWorkspace(await discoverFiles(given));
+            } catch (error) {
+                if (error instanceof UsageError && hadModels) {
+                    return loadSources([]);
+                }
+                throw error;
+            }
+        };
+        return [loadBase, loadWorkingTree];
     }
     if (paths.length !== 2) {
         throw new UsageError('diff needs two paths, <old> and <new> (files or folders), or --base <git-revision> [paths...]');
