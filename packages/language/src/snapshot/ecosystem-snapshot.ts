@@ -153,7 +153,7 @@ function nameOf(reference: Reference | undefined): string {
 
 /** A set of names in one canonical order. */
 function sortedSet(names: readonly string[]): string[] {
-    return [...new Set(names)].sort(compare);
+    return names.length < 2 ? [...names] : [...new Set(names)].sort(compare);
 }
 
 /** A clause's names as a set; an empty clause counts as absent. */
@@ -162,5 +162,11 @@ function sortedNames(names: readonly string[]): readonly string[] | undefined {
 }
 
 function withoutAbsent(fields: Fields): Record<string, FieldValue> {
-    return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')) as Record<string, FieldValue>;
+    const present: Record<string, FieldValue> = {};
+    for (const [key, value] of Object.entries(fields)) {
+        if (value !== undefined && value !== '') {
+            present[key] = value;
+        }
+    }
+    return present;
 }
