@@ -21,6 +21,7 @@ function changedFields(diffs: EcosystemDiff[]): string[] {
 
 const base = `ecosystem Shop
 customer Buyer "Buyer" { seeks Goods size 10 description "d" tags a, b }
+customer Guest
 employee Clerk { employer Maker seeks Pay }
 organization Maker { seeks Cash }
 partner Courier { seeks Cash }
@@ -60,6 +61,8 @@ const clauseEdits: Array<[string, string, string, string]> = [
     ['supports', 'system Shopfront { supports Web', 'system Shopfront { supports Web, Fulfil', 'Shopfront: supports'],
     ['uses', 'uses Shopfront', 'uses Shopfront, Shopfront2', 'Fulfil: uses'],
     ['affects (policy)', 'policy Returns { affects Buyer', 'policy Returns { affects Buyer, Web', 'Returns: affects'],
+    ['exchange label', 'exchange Sale {', 'exchange Sale "Selling" {', 'Sale: label'],
+    ['for', 'journey Buy for Buyer', 'journey Buy for Guest', 'Buy: for'],
     ['steps', 'step Pay at Web score 4', 'step Pay at Web score 4 step Rate at Web', 'Buy: steps'],
     ['include', 'include customer, Maker', 'include customer, Maker, Courier', 'Main: include'],
     ['exclude', 'exclude Clerk', 'exclude Clerk, Courier', 'Main: exclude'],
