@@ -116,6 +116,14 @@ describe('cxe diff', () => {
         assert.deepEqual(readdirSync(channelOut), ['Shop.Backstage.diff.svg']);
     });
 
+    it('keeps the comment within what a pull request takes: at most 100 items a list', () => {
+        const huge = after + Array.from({ length: 150 }, (_, i) => `value Extra${i} money\n`).join('');
+        const markdown = cxe(['diff', old, folderWith({ 'shop.cxe': huge }), '--format', 'markdown']).stdout;
+        const added = markdown.slice(markdown.indexOf('Elements added (151)'), markdown.indexOf('</details>', markdown.indexOf('Elements added (151)')));
+        assert.equal(added.split('\n').filter(line => line.startsWith('- ')).length, 101);
+        assert.match(added, /- … and 51 more \(`cxe diff --format json` lists them all\)/);
+    });
+
     describe('usage errors (exit 2, one line, no stack trace)', () => {
         const outside = mkdtempSync(path.join(os.tmpdir(), 'cxe-nogit-'));
         const cases: Array<[string, string[], string, RegExp]> = [

@@ -9,6 +9,8 @@ export interface DiagramLink {
 
 /** Lists longer than this are folded in `<details>`, so that a large change keeps the comment short. */
 const FOLD_AFTER = 10;
+/** At most this many items per list: a pull-request comment holds 65,536 characters at most. */
+const LIST_AT_MOST = 100;
 
 /**
  * The pull-request comment: a one-line summary, a table of counts per ecosystem, then per ecosystem
@@ -56,7 +58,10 @@ function section(heading: string, items: readonly string[]): string[] {
     if (items.length === 0) {
         return [];
     }
-    const bullets = items.map(item => `- ${item}`);
+    const bullets = items.slice(0, LIST_AT_MOST).map(item => `- ${item}`);
+    if (items.length > LIST_AT_MOST) {
+        bullets.push(`- … and ${items.length - LIST_AT_MOST} more (\`cxe diff --format json\` lists them all)`);
+    }
     if (items.length <= FOLD_AFTER) {
         return [`**${heading}** (${items.length})`, '', ...bullets, ''];
     }
