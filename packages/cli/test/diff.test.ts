@@ -52,6 +52,23 @@ describe('cxe diff', () => {
         });
     });
 
+    it('prints one line per change in the terminal, then a summary', () => {
+        const relabelled = folderWith({ 'shop.cxe': after.replace('customer Buyer', 'customer Buyer "Shopper"') });
+        const run = cxe(['diff', old, relabelled]);
+        assert.equal(run.stdout.replaceAll(relabelled, 'NEW'), [
+            'ecosystem Shop (changed)',
+            "  ! warning unmet-need NEW/shop.cxe:2 (Buyer): Customer 'Buyer' seeks 'Advice', but no flow gives it to them. Add a flow '… -> Buyer : Advice' or drop the need.",
+            "  ✓ resolved warning unused-value (Spare): Value object 'Spare' is neither carried by a flow nor sought by an actor. Use it in a flow or a seeks clause, or remove it.",
+            '  + value Advice',
+            '  - value Spare',
+            '  ~ customer Buyer: label (none) → "Shopper"; seeks Goods → Advice, Goods',
+            '  ~ touchpoint Web: channel web → mobile',
+            '  = balance of Buyer: seeks Advice (new); unmet: Advice',
+            '1 ecosystem changed: 1 element added, 1 element removed, 2 elements changed, 1 problem introduced, 1 problem resolved.',
+            '',
+        ].join('\n'));
+    });
+
     it('names the element each introduced problem is about', () => {
         const report = JSON.parse(cxe(['diff', old, now, '--format', 'json']).stdout) as DiffJson;
         const introduced = report.ecosystems[0].diagnostics.introduced as Array<{ code: string; element: string; line: number }>;

@@ -8,8 +8,14 @@ export function flowWords(flow: FlowSnapshot): string {
     return `${flow.giver} → ${flow.receiver}: ${flow.value}${via}${exchange}`;
 }
 
+/** Clauses whose value is free text, quoted so that it reads apart from the words around it. */
+const TEXT_FIELDS: ReadonlySet<string> = new Set(['label', 'description']);
+
 export function fieldWords(change: ElementChange): string {
-    return change.fields.map(field => `${field.field} ${valueWords(field.before)} → ${valueWords(field.after)}`).join('; ');
+    return change.fields.map(({ field, before, after }) => {
+        const words = (value: FieldValue | undefined) => (value !== undefined && TEXT_FIELDS.has(field) ? JSON.stringify(value) : valueWords(value));
+        return `${field} ${words(before)} → ${words(after)}`;
+    }).join('; ');
 }
 
 function valueWords(value: FieldValue | undefined): string {
