@@ -1,4 +1,5 @@
 import * as ast from '../generated/ast.js';
+import { elementKeyword } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 
 export type Backstage = ast.System | ast.Process | ast.Policy;
@@ -40,15 +41,7 @@ function selects(selector: ast.Selector, element: Selectable): boolean {
         return true;
     }
     if (selector.kind) {
-        return selector.kind === kindKeyword(element);
+        return selector.kind === elementKeyword(element);
     }
     return selector.element?.ref === element;
-}
-
-/** The keyword a view uses to select every element of this one's kind. */
-function kindKeyword(element: Selectable): string {
-    if (ast.isActor(element)) {
-        return element.kind;
-    }
-    return ast.isFactor(element) ? 'environment' : element.$type.toLowerCase();
 }

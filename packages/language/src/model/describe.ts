@@ -23,6 +23,14 @@ const typeLabels: Record<string, string> = {
     [ast.Ecosystem.$type]: 'ecosystem',
 };
 
+/** The keyword that declares an element (an actor's is its kind): what views select and the diff reports. */
+export function elementKeyword(element: ast.Element): string {
+    if (ast.isActor(element)) {
+        return element.kind;
+    }
+    return ast.isFactor(element) ? 'environment' : element.$type.toLowerCase();
+}
+
 /** What a reference of a given type may name, in plain words. */
 export function referenceTypeLabel(type: string): string {
     return referenceTypeLabels[type] ?? typeLabels[type] ?? type.toLowerCase();

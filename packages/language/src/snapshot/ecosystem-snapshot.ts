@@ -1,6 +1,7 @@
 import type { Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { valueBalance } from '../analysis/value-balance.js';
+import { elementKeyword } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 import { compare } from '../workspace/ecosystem-membership.js';
 
@@ -74,14 +75,6 @@ export function snapshotOf(model: EcosystemModel): EcosystemSnapshot {
 /** Every clause a snapshot knows, in the order changes are listed. */
 export const FIELD_ORDER = ['kind', 'label', 'description', 'tags', 'seeks', 'size', 'employer', 'channel', 'owner', 'category',
     'trend', 'affects', 'supports', 'uses', 'for', 'steps', 'include', 'exclude', 'layout'] as const;
-
-/** The keyword that declares an element (an actor's is its kind). */
-export function elementKeyword(element: ast.Element): string {
-    if (ast.isActor(element)) {
-        return element.kind;
-    }
-    return ast.isFactor(element) ? 'environment' : element.$type.toLowerCase();
-}
 
 export function compareFlows(a: FlowSnapshot, b: FlowSnapshot): number {
     return compare(a.giver, b.giver) || compare(a.receiver, b.receiver) || compare(a.value, b.value)
