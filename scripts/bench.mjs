@@ -14,6 +14,7 @@ import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
 import { benchDiff, benchPackage } from './bench/diff-bench.mjs';
 import { benchEditor } from './bench/editor-bench.mjs';
 import { generateModel } from './bench/generate-model.mjs';
+import { benchWalk } from './bench/walk-bench.mjs';
 
 const SIZES = [50, 500, 5000];
 const RUNS = 5;
@@ -185,10 +186,22 @@ try {
     console.log('\nTargets (informational):');
     diagramTargets.forEach(t => console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value.toFixed(2)} ${t.atLeast ? '>=' : '<='} ${t.limit}`));
 
+    const walk = await benchWalk(models, timeProcesses, cliEntry);
+    const walkTargets = [
+        { target: `N=${walk.n} cxe trace ${walk.journey} / cxe validate (x)`, value: walk.ratio, limit: 1.2 },
+        { target: `N=${walk.n} walk in process, index built for a fresh model state (ms)`, value: walk.walkColdMs, limit: 20 },
+    ].map(t => ({ ...t, pass: t.value <= t.limit }));
+    console.log(`\ntrace and impact, N=${walk.n} (${walk.edges} relations; trace of ${walk.journey} reaches ${walk.reached} elements): `
+        + `cxe validate ${walk.validateMs.toFixed(0)} ms, cxe trace ${walk.traceMs.toFixed(0)} ms (median of ${RUNS} processes); in process `
+        + `(median of 15): relation index ${walk.indexMs.toFixed(2)} ms, index + walk ${walk.walkColdMs.toFixed(2)} ms, walk on a built index `
+        + `${walk.walkWarmMs.toFixed(2)} ms; N=${walk.mediumN} pain-point check per validation ${walk.painPointCheckMs.toFixed(2)} ms`);
+    console.log('Targets (informational):');
+    walkTargets.forEach(t => console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value.toFixed(2)} <= ${t.limit}`));
+
     const editor = await benchEditor(models[1].text);
     console.log(`\nlanguage server, N=${models[1].n} (in process, median of 15): keystroke to validated diagnostics `
         + `${editor.diagnosticsMs.toFixed(1)} ms (target 150), completion after '->' ${editor.completionMs.toFixed(1)} ms `
-        + `(target 50, ${editor.completionItems} items)`);
+        + `(target 50, ${editor.completionItems} items), hover on a journey ${editor.hoverMs.toFixed(1)} ms, the file's code lenses ${editor.codeLensMs.toFixed(1)} ms`);
 
     const diff = await benchDiff(models.at(-1), cliEntry, work, timeProcesses);
     console.log(`\ncxe diff, N=${diff.n} with ${diff.changed} elements changed (whole processes, median of ${RUNS}): `
@@ -200,7 +213,7 @@ try {
 
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
-        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, editor, diff, pack,
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, walk, walkTargets, editor, diff, pack,
     }, (_key, value) => (value === Infinity ? 'timeout' : value), 2) + '\n');
 } finally {
     rmSync(work, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { type DiffOptions, runDiff } from './commands/diff.js';
 import { type FormatOptions, runFormat } from './commands/format.js';
 import { type GenerateOptions, runGenerate } from './commands/generate.js';
 import { type ValidateOptions, runValidate } from './commands/validate.js';
+import { type WalkOptions, runWalk } from './commands/walk.js';
 import { DEFAULT_FORMATS, FORMATS, type Format } from './generate/artefact.js';
 import { type Io, processIo } from './io.js';
 import { ExitCode, UsageError } from './usage-error.js';
@@ -59,6 +60,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
             exitCode = await runFormat(paths, options, io);
         });
 
+    for (const [direction, description] of [
+        ['trace', 'what is behind an element: every system, process, policy, factor, actor… that shapes it, by depth'],
+        ['impact', 'what an element reaches: every touchpoint, journey… it shapes, by depth'],
+    ] as const) {
+        program.command(direction)
+            .description(description)
+            .argument('<element>', 'the element to start from: Element, or Ecosystem.Element when several ecosystems are loaded')
+            .argument('<paths...>', '.cxe files or folders')
+            .option('--depth <n>', 'only elements at most this many relations away', positiveInteger)
+            .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+            .action(async (element: string, paths: string[], options: WalkOptions) => {
+                exitCode = await runWalk(direction, element, paths, options, io);
+            });
+    }
+
     try {
         await program.parseAsync([...argv], { from: 'user' });
         return exitCode;
@@ -70,6 +86,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 function nonNegativeInteger(value: string): number {
     if (!/^\d+$/.test(value)) {
         throw new InvalidArgumentError('expected a whole number of 0 or more.');
+    }
+    return Number(value);
+}
+
+function positiveInteger(value: string): number {
+    if (!/^\d+$/.test(value) || Number(value) < 1) {
+        throw new InvalidArgumentError('expected a whole number of 1 or more.');
     }
     return Number(value);
 }

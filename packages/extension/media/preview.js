@@ -75,6 +75,9 @@
         if (message.type === 'diagram') {
             // The SVG comes from the CXE language server: no scripts, every model text escaped.
             canvas.innerHTML = message.svg;
+            // Each node's context menu offers Show Root Causes / Show Impact (package.json, webview/context).
+            canvas.querySelectorAll('[data-cxe-element]').forEach(node => node.setAttribute('data-vscode-context',
+                JSON.stringify({ webviewSection: 'node', cxeElement: node.getAttribute('data-cxe-element'), preventDefaultContextMenuItems: true })));
             setViews(message.views, message.view);
             showBanner(message.banner);
             if (!fitted || !moved) { fit(); fitted = true; } else { apply(); }

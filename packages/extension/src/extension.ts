@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './language-client.js';
+import { registerWalkCommands } from './commands/walk-commands.js';
 import { DiagramPreview } from './preview/diagram-preview.js';
 
 let client: LanguageClient | undefined;
@@ -9,14 +10,17 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<{ preview: () => DiagramPreview | undefined }> {
     client = await startLanguageClient(context);
     let preview: DiagramPreview | undefined;
+    const openPreview = () => {
+        if (client) {
+            preview ??= new DiagramPreview(context, client, () => (preview = undefined));
+        }
+        return preview;
+    };
     context.subscriptions.push(
         vscode.commands.registerCommand('cxe.openPreview', async () => {
-            if (!client) {
-                return;
-            }
-            preview ??= new DiagramPreview(context, client, () => (preview = undefined));
-            await preview.show(vscode.window.activeTextEditor?.document);
+            await openPreview()?.show(vscode.window.activeTextEditor?.document);
         }),
+        ...registerWalkCommands(openPreview),
         vscode.commands.registerCommand('cxe.exportSvg', () => preview?.exportSvg()),
         vscode.commands.registerCommand('cxe.exportPng', () => preview?.exportPng()),
     );

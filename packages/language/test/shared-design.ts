@@ -6,3 +6,6 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** `../shared/design/conformance` beside the checkout, as CI lays it out. */
 export const conformanceDir = process.env.CXE_CONFORMANCE_DIR ?? path.resolve(repoRoot, '../shared/design/conformance');
+
+/** `../shared/design/trace`: models with expected diagnostics and expected trace and impact walks. */
+export const traceDir = process.env.CXE_TRACE_DIR ?? path.resolve(conformanceDir, '../trace');

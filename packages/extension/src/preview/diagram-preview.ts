@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DiagramRequest } from '@cxe/language/protocol';
+import { DiagramRequest, type WalkParams } from '@cxe/language/protocol';
 import { previewHtml } from './preview-html.js';
 
 /** What the webview sends back. */
@@ -34,6 +34,9 @@ export class DiagramPreview {
     private readonly disposables: vscode.Disposable[] = [];
     private uri: vscode.Uri | undefined;
     private view: string | undefined;
+    /** The walk shown instead of a view (Show Root Causes / Show Impact), and the ones before it. */
+    private walk: WalkParams | undefined;
+    private readonly walkHistory: Array<WalkParams | undefined> = [];
     private timer: NodeJS.Timeout | undefined;
     private pendingPng: ((data: string) => void) | undefined;
     private renders = 0;
@@ -58,6 +61,7 @@ export class DiagramPreview {
             vscode.window.onDidChangeTextEditorSelection(event => this.onCursor(event)),
             vscode.workspace.onDidChangeConfiguration(event => event.affectsConfiguration('cxe.diagram') && void this.refresh()),
             this.panel.onDidDispose(() => {
+                void vscode.commands.executeCommand('setContext', 'cxe.previewWalk', false);
                 this.disposables.forEach(disposable => disposable.dispose());
                 void vscode.commands.executeCommand('setContext', 'cxe.previewOpen', false);
                 onDispose();
@@ -71,6 +75,38 @@ export class DiagramPreview {
             this.uri = document.uri;
         }
         await this.refresh();
+    }
+
+    /** The document whose ecosystem is drawn. */
+    get documentUri(): vscode.Uri | undefined {
+        return this.uri;
+    }
+
+    /**
+     * Shows the trace or impact of an element of a document's ecosystem; the diagram shown before
+     * is kept for `back`. False when the element is not one a walk can start from.
+     */
+    async showWalk(uri: vscode.Uri, walk: WalkParams): Promise<boolean> {
+        this.panel.reveal(vscode.ViewColumn.Beside, true);
+        const previous = this.walk;
+        this.uri = uri;
+        this.walk = walk;
+        const shown = (await this.refresh())?.view === `${walk.direction} ${walk.element}`;
+        if (shown) {
+            this.walkHistory.push(previous);
+        } else {
+            this.walk = previous;
+            await this.refresh();
+        }
+        return shown;
+    }
+
+    /** Steps back from a walk to the walk or view shown before it. */
+    async back(): Promise<void> {
+        if (this.walk) {
+            this.walk = this.walkHistory.pop();
+            await this.refresh();
+        }
     }
 
     private follow(document: vscode.TextDocument): void {
@@ -87,23 +123,24 @@ export class DiagramPreview {
     }
 
     /** Asks the server for the diagram and shows it, or keeps the last good one while there are errors. */
-    async refresh(): Promise<void> {
+    async refresh(): Promise<DiagramRequest.Result | undefined> {
         if (!this.uri) {
-            return;
+            return undefined;
         }
         const uri = this.uri.toString();
         const settings = vscode.workspace.getConfiguration('cxe.diagram');
         const options = { direction: settings.get<'right' | 'down'>('layout', 'right'), showFactors: settings.get<boolean>('showEnvironment', true) };
-        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options });
+        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options, walk: this.walk });
         if (!result) {
             void this.panel.webview.postMessage({ type: 'banner', text: 'This file has no ecosystem header yet: start it with "ecosystem Name".' });
-            return;
+            return undefined;
         }
         const keepLast = result.errors > 0 && this.state !== undefined && this.state.result.ecosystem === result.ecosystem;
         const banner = result.errors > 0
             ? `The model has ${result.errors} error${result.errors === 1 ? '' : 's'}: ${keepLast ? 'showing the last diagram without errors' : 'the diagram may be incomplete'}. See the Problems panel.`
             : undefined;
         this.panel.title = `CXE: ${result.ecosystem} · ${result.view}`;
+        void vscode.commands.executeCommand('setContext', 'cxe.previewWalk', this.walk !== undefined);
         if (!keepLast) {
             this.state = { uri, result, renders: ++this.renders, stale: false };
             void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, banner });
@@ -112,15 +149,20 @@ export class DiagramPreview {
             void this.panel.webview.postMessage({ type: 'banner', text: banner });
         }
         this.onDidRender.fire(this.state);
+        return result;
     }
 
     private async onMessage(message: FromWebview): Promise<void> {
         switch (message.type) {
             case 'ready':
-                return this.refresh();
+                await this.refresh();
+                return;
             case 'selectView':
                 this.view = message.view;
-                return this.refresh();
+                this.walk = undefined;
+                this.walkHistory.length = 0;
+                await this.refresh();
+                return;
             case 'reveal':
                 await this.reveal(message.id);
                 return;

@@ -136,6 +136,22 @@ describe('CXE in VS Code', () => {
         assert.equal(editor!.document.getText(editor!.selection), 'Distributor');
     });
 
+    it('shows the root causes of the element under the cursor, steps to a node\'s impact and back', async () => {
+        const editor = await open('channel.cxe');
+        const at = editor.document.getText().indexOf('ResellerDesk') + 3;
+        editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at));
+        await vscode.commands.executeCommand('cxe.showRootCauses');
+        const trace = await until('the trace', () => (api.preview()?.state?.result.view === 'trace ResellerDesk' ? api.preview()!.state : undefined));
+        assert.match(trace.result.svg, /data-cxe-element="Reseller"/);
+        // The preview's node menu passes the node's data-vscode-context.
+        await vscode.commands.executeCommand('cxe.showImpact', { webviewSection: 'node', cxeElement: 'Reseller' });
+        await until('the impact', () => api.preview()?.state?.result.view === 'impact Reseller');
+        await vscode.commands.executeCommand('cxe.previewBack');
+        await until('back to the trace', () => api.preview()?.state?.result.view === 'trace ResellerDesk');
+        await vscode.commands.executeCommand('cxe.previewBack');
+        await until('back to the view', () => api.preview()?.state?.result.view === 'PartnerMap');
+    });
+
     it('redraws a 50-actor view soon after a keystroke', async () => {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'synthetic', 'synthetic-50.cxe'));
         const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);

@@ -6,9 +6,11 @@ import { severityOf } from '../validation/diagnostic-codes.js';
 import type { Problem } from '../validation/problem.js';
 import { type Backstage, selectView } from './view-selection.js';
 import { unique } from '../util/words.js';
+import { type Relation, relationPhrase, relationsOf } from '../analysis/relation-index.js';
+import { buildWalkGraph, isWalkView } from './walk-graph.js';
 
 export type NodeKind = 'customer' | 'employee' | 'partner' | 'organization' | 'thirdparty' | 'factor'
-    | 'touchpoint' | 'system' | 'process' | 'policy';
+    | 'touchpoint' | 'system' | 'process' | 'policy' | 'journey' | 'exchange' | 'value';
 
 export interface NodeProblems {
     readonly errors: number;
@@ -29,6 +31,10 @@ export interface DiagramNode {
     readonly detail?: string;
     readonly problems: NodeProblems;
     readonly change?: DiagramChange;
+    /** The column (or row, laid out down) to place the node in, counted from 0; free when absent. */
+    readonly layer?: number;
+    /** The element a trace or impact starts from: drawn so that it stands out. */
+    readonly focus?: boolean;
 }
 
 export interface EdgeValue {
@@ -51,7 +57,7 @@ export interface DiagramEdge {
     /** Solid when any value is tangible (money, product, service); dashed when all are intangible. */
     readonly tangible: boolean;
     readonly money: boolean;
-    /** How a factor affects its target; for backstage edges the relation ('supports', 'uses', 'affects', 'meets'). */
+    /** How a factor affects its target; for backstage edges how the relation reads ('supports', 'used by', 'affects', 'meets'…). */
     readonly note?: string;
     readonly change?: DiagramChange;
 }
@@ -103,6 +109,9 @@ export function buildDiagramGraph(model: EcosystemModel, viewName: string, probl
     if (!view && viewName !== IMPLIED_VIEW) {
         throw new Error(`Ecosystem '${model.name}' has no view '${viewName}'.`);
     }
+    if (view && isWalkView(view)) {
+        return buildWalkGraph(model, view, problems, options);
+    }
     const { actors, touchpoints, backstage, ...selection } = selectView(model, view);
     const factors = options.showFactors === false ? [] : selection.factors;
     const shown = new Set<ast.Element>([...actors, ...factors, ...touchpoints, ...backstage]);
@@ -116,7 +125,7 @@ export function buildDiagramGraph(model: EcosystemModel, viewName: string, probl
     const edges = uniqueById([
         ...flowEdges(model, shown),
         ...factors.flatMap(factor => affectsEdges(factor, shown)),
-        ...backstage.flatMap(element => backstageEdges(element, shown)),
+        ...backstage.flatMap(element => backstageEdges(model, element, shown)),
         ...touchpoints.flatMap(touchpoint => meetsEdges(model, touchpoint, shown)),
     ]);
     return {
@@ -148,7 +157,7 @@ export function sourceLocations(model: EcosystemModel, graph: DiagramGraph): Rec
     return locations;
 }
 
-function titleOf(model: EcosystemModel, view: ast.View | undefined): string {
+export function titleOf(model: EcosystemModel, view: ast.View | undefined): string {
     const ecosystem = model.headers.find(header => header.label)?.label ?? model.name;
     return view ? `${ecosystem} — ${view.label ?? view.name}` : ecosystem;
 }
@@ -227,22 +236,22 @@ function flowEdges(model: EcosystemModel, shown: ReadonlySet<ast.Element>): Diag
 }
 
 
-function backstageEdge(from: ast.Element, to: ast.Element, relation: string): DiagramEdge {
-    return { id: `${from.name}-${relation}->${to.name}`, from: from.name!, to: to.name!, kind: 'backstage', values: [], via: [], tangible: false, money: false, note: relation };
+export function backstageEdge(from: ast.Element, to: ast.Element, relation: string, note = relation): DiagramEdge {
+    return { id: `${from.name}-${relation}->${to.name}`, from: from.name!, to: to.name!, kind: 'backstage', values: [], via: [], tangible: false, money: false, note };
 }
 
 /**
- * Systems and processes support, processes use systems, policies affect: an edge to each target the
- * view shows (an exchange is not a node: it is named in the element's detail instead).
+ * Systems and processes support, systems are used by processes, policies affect: an edge, read from
+ * the relation index, to each target the view shows (an exchange is not a node: it is named in the
+ * element's detail instead).
  */
-function backstageEdges(element: Backstage, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
-    const related = (targets: ReadonlyArray<{ ref?: ast.Element }>, relation: string) =>
-        targets.flatMap(target => (target.ref && shown.has(target.ref) ? [backstageEdge(element, target.ref, relation)] : []));
-    if (ast.isPolicy(element)) {
-        return related(element.affects, 'affects');
-    }
-    return [...related(element.supports, 'supports'), ...(ast.isProcess(element) ? related(element.uses, 'uses') : [])];
+function backstageEdges(model: EcosystemModel, element: Backstage, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
+    return relationsOf(model).outOf(element)
+        .filter(edge => BACKSTAGE_RELATIONS.has(edge.relation) && shown.has(edge.to))
+        .map(edge => backstageEdge(edge.from, edge.to, edge.relation, relationPhrase(edge.relation)));
 }
+
+const BACKSTAGE_RELATIONS: ReadonlySet<Relation> = new Set(['supports', 'uses', 'affects']);
 
 /** A shown touchpoint points at the shown actors whose flows go through it. */
 function meetsEdges(model: EcosystemModel, touchpoint: ast.Touchpoint, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
@@ -277,18 +286,20 @@ function uniqueById(edges: readonly DiagramEdge[]): DiagramEdge[] {
     return edges.filter(edge => !seen.has(edge.id) && seen.add(edge.id));
 }
 
-const NO_PROBLEMS: NodeProblems = { errors: 0, warnings: 0, codes: [] };
+export const NO_PROBLEMS: NodeProblems = { errors: 0, warnings: 0, codes: [] };
 
 /** Problems counted on the top-level element they sit in (an actor, for a problem on its `seeks`). */
-function countProblems(problems: readonly Problem[]): Map<string, NodeProblems> {
+export function countProblems(problems: readonly Problem[]): Map<string, NodeProblems> {
     const counts = new Map<string, { errors: number; warnings: number; codes: Set<string> }>();
     for (const problem of problems) {
         const element = topLevelElement(problem.node);
-        if (!element?.name) {
+        const severity = severityOf(problem.code);
+        // Badges mark what needs fixing; information stays in the editor and the report.
+        if (!element?.name || severity === 'info') {
             continue;
         }
         const count = counts.get(element.name) ?? { errors: 0, warnings: 0, codes: new Set<string>() };
-        if (severityOf(problem.code) === 'error') {
+        if (severity === 'error') {
             count.errors++;
         } else {
             count.warnings++;

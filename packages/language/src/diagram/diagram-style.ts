@@ -20,6 +20,9 @@ export const KIND_STYLES: Readonly<Record<NodeKind, KindStyle>> = {
     system: { title: 'System', fill: '#eceff1', stroke: '#455a64', text: '#1c2529' },
     process: { title: 'Process', fill: '#f4ece7', stroke: '#6d4c41', text: '#2e1f1a' },
     policy: { title: 'Policy', fill: '#fdecea', stroke: '#b3261e', text: '#4d0f0b' },
+    journey: { title: 'Journey', fill: '#e8eaf6', stroke: '#3949ab', text: '#1a1f4d' },
+    exchange: { title: 'Exchange', fill: '#fff8e1', stroke: '#8d6e00', text: '#3d2f00' },
+    value: { title: 'Value object', fill: '#f1f8e9', stroke: '#558b2f', text: '#223812' },
 };
 
 export const NODE_KINDS = Object.keys(KIND_STYLES) as NodeKind[];

@@ -4,6 +4,7 @@ import { type DiagramGraph, type DiagramOptions, type SourceLocation, buildDiagr
 import { type LaidOutGraph, layoutGraph } from './layout.js';
 import { MAX_DETAILED_NODES, groupByKind } from './overview.js';
 import { renderSvg } from './render-svg.js';
+import { type WalkRequest, buildRequestedWalkGraph } from './walk-graph.js';
 
 /** Everything of an ecosystem that can be drawn: its views (or the implied one), then its journeys. */
 export function drawingNames(model: EcosystemModel): string[] {
@@ -29,7 +30,15 @@ export interface RenderedDiagram {
  * Layout runs here only, so nothing that needs no picture pays for it.
  */
 export async function renderDiagram(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): Promise<RenderedDiagram> {
-    const graph = viewGraph(model, viewName, problems, options);
+    return renderGraph(model, viewGraph(model, viewName, problems, options));
+}
+
+/** The drawing of one walk no view declares (the editor's Show Root Causes / Show Impact). */
+export async function renderWalk(model: EcosystemModel, request: WalkRequest, problems: readonly Problem[], options: DiagramOptions = {}): Promise<RenderedDiagram> {
+    return renderGraph(model, buildRequestedWalkGraph(model, request, problems, options));
+}
+
+async function renderGraph(model: EcosystemModel, graph: DiagramGraph): Promise<RenderedDiagram> {
     const laidOut = await layoutGraph(graph);
     return { graph, laidOut, svg: renderSvg(laidOut), sources: sourceLocations(model, graph) };
 }

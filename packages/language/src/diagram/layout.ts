@@ -96,14 +96,20 @@ function sizesOf(graph: DiagramGraph): Sizes {
 }
 
 function toElk(graph: DiagramGraph, sizes: Sizes): ElkNode {
+    const layered = graph.nodes.some(node => node.layer !== undefined);
     return {
         id: 'root',
         layoutOptions: {
             ...COMMON_OPTIONS,
             ...(graph.nodes.length <= SMALL_VIEW ? THOROUGH_OPTIONS : FAST_OPTIONS),
             'elk.direction': graph.direction === 'down' ? 'DOWN' : 'RIGHT',
+            ...(layered ? { 'elk.partitioning.activate': 'true', 'elk.layered.layering.strategy': layeringOf(graph) } : {}),
         },
-        children: sizes.nodes.map(node => ({ id: node.node.id, width: node.width, height: node.height })),
+        // Nodes with a layer go in that column (row, laid out down), in order: ELK's partitions.
+        children: sizes.nodes.map(node => ({
+            id: node.node.id, width: node.width, height: node.height,
+            ...(layered ? { layoutOptions: { 'elk.partitioning.partition': String(node.node.layer ?? 0) } } : {}),
+        })),
         edges: graph.edges.map(edge => {
             const label = sizes.labels.get(edge.id);
             return {
@@ -114,6 +120,17 @@ function toElk(graph: DiagramGraph, sizes: Sizes): ElkNode {
             };
         }),
     };
+}
+
+/**
+ * Layers by longest path, so that each node sits in its own layer's column: measured from the sinks
+ * when the elements walked from are last (a trace: every path ends at the start), from the sources
+ * otherwise (an impact, or a view with both).
+ */
+function layeringOf(graph: DiagramGraph): string {
+    const last = Math.max(...graph.nodes.map(node => node.layer ?? 0));
+    const startsLast = graph.nodes.some(node => node.focus) && graph.nodes.every(node => !node.focus || node.layer === last);
+    return startsLast ? 'LONGEST_PATH' : 'LONGEST_PATH_SOURCE';
 }
 
 /** The ELK input for a graph (sized nodes and labels, tuned options): the benchmark compares option sets on it. */

@@ -1,5 +1,6 @@
 import type { DiagramEdge, DiagramGraph, DiagramNode, NodeKind } from './diagram-graph.js';
 import { KIND_STYLES } from './diagram-style.js';
+import { plural } from '../util/words.js';
 
 /** Past this many nodes a view is drawn as an overview: one node per kind of actor. */
 export const MAX_DETAILED_NODES = 600;
@@ -29,10 +30,6 @@ function groupNode(id: string, group: readonly DiagramNode[]): DiagramNode {
         detail: `${group.length.toLocaleString('en-US')} in this view`,
         problems: { errors, warnings, codes: [...new Set(group.flatMap(node => node.problems.codes))].sort() },
     };
-}
-
-function plural(noun: string): string {
-    return noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : noun.endsWith('s') ? `${noun}es` : `${noun}s`;
 }
 
 function groupEdge(id: string, group: readonly DiagramEdge[], groupOf: ReadonlyMap<string, string>): DiagramEdge {

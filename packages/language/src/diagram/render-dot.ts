@@ -30,6 +30,9 @@ const SHAPES: Record<NodeKind, string> = {
     system: 'cylinder',
     process: 'cds',
     policy: 'octagon',
+    journey: 'rarrow',
+    exchange: 'box',
+    value: 'invtrapezium',
 };
 
 function nodeAttributes(node: DiagramNode): string {
@@ -44,6 +47,9 @@ function nodeAttributes(node: DiagramNode): string {
     ];
     if (node.problems.codes.length > 0) {
         attributes.push(`tooltip=${quote(node.problems.codes.join(', '))}`, 'penwidth=2');
+    }
+    if (node.focus) {
+        attributes.push('penwidth=3.5');
     }
     return attributes.join(', ');
 }

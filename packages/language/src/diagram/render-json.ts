@@ -18,6 +18,8 @@ export function renderJson(laidOut: LaidOutGraph): string {
             label: node.label,
             ...(node.detail ? { detail: node.detail } : {}),
             problems: node.problems,
+            ...(node.layer !== undefined ? { layer: node.layer } : {}),
+            ...(node.focus ? { focus: true } : {}),
             x: round(x), y: round(y), width: round(width), height: round(height),
         })),
         edges: laidOut.edges.map(({ edge, points, label }) => ({

@@ -12,6 +12,7 @@ export function renderMermaid(graph: DiagramGraph): string {
         ...graph.edges.map(edge => `  ${edgeLine(edge)}`),
         ...NODE_KINDS.filter(kind => graph.nodes.some(node => node.kind === kind)).flatMap(kind => classLines(kind, graph)),
         ...linkStyles(graph.edges),
+        ...graph.nodes.filter(node => node.focus).map(node => `  style ${nodeId(node.id)} stroke-width:3.5px`),
     ];
     return lines.join('\n') + '\n';
 }
@@ -32,6 +33,9 @@ const SHAPES: Record<NodeKind, [string, string]> = {
     system: ['[(', ')]'],
     process: ['[/', '\\]'],
     policy: ['{', '}'],
+    journey: ['[\\', '\\]'],
+    exchange: ['[', ']'],
+    value: ['[\\', '/]'],
 };
 
 function shape(node: DiagramNode): string {

@@ -21,7 +21,9 @@ const LEGEND_GAP = 22;
 export function renderSvg(laidOut: LaidOutGraph): string {
     const { graph } = laidOut;
     const legend = legendItems(graph);
-    const subtitle = `${graph.ecosystem} · view ${graph.view} · ${countOf(laidOut.nodes.filter(n => n.node.kind !== 'factor').length, 'actor')} · ${countOf(graph.edges.filter(e => e.kind === 'flow').length, 'value exchange')}`;
+    const subtitle = `${graph.ecosystem} · view ${graph.view} · ${graph.nodes.some(node => node.layer !== undefined)
+        ? `${countOf(graph.nodes.length, 'element')} · ${countOf(graph.edges.length, 'relation')}`
+        : `${countOf(laidOut.nodes.filter(n => n.node.kind !== 'factor').length, 'actor')} · ${countOf(graph.edges.filter(e => e.kind === 'flow').length, 'value exchange')}`}`;
     const contentWidth = Math.max(laidOut.width, textWidth(graph.title, 18, true), textWidth(subtitle, 12), 360);
     const legendRows = layoutLegend(legend, contentWidth);
     const width = contentWidth + MARGIN * 2;
@@ -102,7 +104,7 @@ function nodeGroup(laidOut: LaidOutNode): string {
     return [
         `<g data-cxe-element="${escapeXml(node.id)}" data-cxe-kind="${node.kind}">`,
         `<title>${escapeXml(`${style.title} ${node.id}${node.label !== node.id ? ` (${node.label})` : ''}${problems}`)}</title>`,
-        shape(node.kind, x, y, width, height),
+        shape(node.kind, x, y, width, height, node.focus ? 3.5 : 1.5),
         ...laidOut.labelLines.map((line, i) =>
             `<text x="${num(x + width / 2)}" y="${num(top + NODE_LINE * (i + 0.5))}" font-size="${NODE_FONT}" font-weight="bold" text-anchor="middle" dominant-baseline="central" fill="${style.text}">${escapeXml(line)}</text>`),
         ...laidOut.detailLines.map((line, i) =>
@@ -145,6 +147,15 @@ function shape(kind: NodeKind, x: number, y: number, w: number, h: number, strok
             const c = Math.min(10, h / 3);
             return polygon([[x + c, y], [x + w - c, y], [x + w, y + c], [x + w, y + h - c], [x + w - c, y + h], [x + c, y + h], [x, y + h - c], [x, y + c]]);
         }
+        case 'journey':
+            return polygon([[x, y], [x + w - inset, y], [x + w, y + h / 2], [x + w - inset, y + h], [x, y + h]]);
+        case 'exchange': {
+            const bar = Math.min(7, w / 10);
+            return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" ${paint}/>`
+                + `<path d="M${num(x + bar)} ${num(y)}V${num(y + h)}M${num(x + w - bar)} ${num(y)}V${num(y + h)}" stroke="${stroke}" stroke-width="1"/>`;
+        }
+        case 'value':
+            return polygon([[x, y], [x + w, y], [x + w - inset, y + h], [x + inset, y + h]]);
     }
 }
 
@@ -170,12 +181,14 @@ function legendItems(graph: DiagramGraph): LegendItem[] {
         draw: (x, y) => `<line x1="${num(x)}" x2="${num(x + 34)}" y1="${num(y)}" y2="${num(y)}" stroke="${look.stroke}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''}/>` + label(text, x + 40, y),
     });
     const flows = graph.edges.filter(edge => edge.kind === 'flow');
+    // An arrow may carry several relations ("runs, delivers"): the legend names each once.
+    const relations = [...new Set(graph.edges.filter(edge => edge.kind === 'backstage').flatMap(edge => (edge.note ?? '').split(', ')))].sort();
     const lines = [
         ...(flows.some(e => e.tangible && !e.money) ? [line('tangible value', edgeLook({ kind: 'flow', money: false, tangible: true }))] : []),
         ...(flows.some(e => e.money) ? [line('money ($)', edgeLook({ kind: 'flow', money: true, tangible: true }))] : []),
         ...(flows.some(e => !e.tangible) ? [line('intangible value', edgeLook({ kind: 'flow', money: false, tangible: false }))] : []),
         ...(graph.edges.some(e => e.kind === 'affects') ? [line('affects', edgeLook({ kind: 'affects', money: false, tangible: false }))] : []),
-        ...(graph.edges.some(e => e.kind === 'backstage') ? [line('supports, uses, affects, meets', edgeLook({ kind: 'backstage', money: false, tangible: false }))] : []),
+        ...(relations.length > 0 ? [line(relations.join(', '), edgeLook({ kind: 'backstage', money: false, tangible: false }))] : []),
     ];
     const problems = graph.nodes.some(node => node.problems.errors + node.problems.warnings > 0)
         ? [{ width: 24 + textWidth('has warnings or errors (hover for codes)', 11), draw: (x: number, y: number) => badge(x + 8, y, false) + label('has warnings or errors (hover for codes)', x + 22, y) }]

@@ -1,5 +1,5 @@
 import * as ast from '../generated/ast.js';
-import { elementKeyword } from '../model/describe.js';
+import { keywordOf } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 
 export type Backstage = ast.System | ast.Process | ast.Policy;
@@ -36,12 +36,14 @@ export function selectView(model: EcosystemModel, view: ast.View | undefined): V
     };
 }
 
-function selects(selector: ast.Selector, element: Selectable): boolean {
+/** Whether a selector (a name, a kind keyword or `*`) picks an element. */
+export function selects(selector: ast.Selector, element: ast.Element): boolean {
     if (selector.all) {
         return true;
     }
     if (selector.kind) {
-        return selector.kind === elementKeyword(element);
+        return selector.kind === keywordOf(element);
     }
     return selector.element?.ref === element;
 }
+

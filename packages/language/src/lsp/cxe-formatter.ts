@@ -228,7 +228,7 @@ const INDENT = '  ';
 /** The keywords that start a clause inside an element's block. */
 const CLAUSE_KEYWORDS = new Set([
     'seeks', 'size', 'employer', 'description', 'tags', 'channel', 'owner', 'category', 'trend', 'supports', 'uses',
-    'affects', 'include', 'exclude', 'layout',
+    'affects', 'include', 'exclude', 'layout', 'trace', 'impact', 'depth',
 ]);
 
 type Role =

@@ -1,6 +1,7 @@
 import { type AstNode, AstUtils, type DocumentationProvider } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import { valueBalance } from '../analysis/value-balance.js';
+import { walkSummaryLine } from '../analysis/walk-summary.js';
 import * as ast from '../generated/ast.js';
 import { kindLabel } from '../model/describe.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
@@ -32,7 +33,17 @@ export class CxeHoverProvider extends AstNodeHoverProvider {
         } else if (ast.isValue(node)) {
             lines.push('', `Kind: ${node.kind}`);
         }
+        const walks = ast.isWalkable(node) ? this.walkLine(node) : undefined;
+        if (walks) {
+            lines.push('', walks);
+        }
         return lines.join('\n');
+    }
+
+    /** Root causes and ripple effects in one line, walked when the hover is asked for. */
+    private walkLine(element: ast.Walkable): string | undefined {
+        const model = this.models.modelFor(AstUtils.getDocument(element));
+        return model && walkSummaryLine(model, element);
     }
 
     private balanceLines(actor: ast.Actor): string[] {

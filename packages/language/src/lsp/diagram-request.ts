@@ -2,7 +2,8 @@ import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { CxeAddedServices } from '../cxe-module.js';
-import { drawingNames, renderDiagram } from '../diagram/diagrams.js';
+import { walkableNamed } from '../analysis/walk.js';
+import { drawingNames, renderDiagram, renderWalk } from '../diagram/diagrams.js';
 import { renderJourneySvg } from '../diagram/render-journey.js';
 import { DiagramRequest } from './protocol.js';
 
@@ -19,11 +20,17 @@ export async function handleDiagramRequest(shared: LangiumSharedServices, servic
     const view = params.view && views.includes(params.view) ? params.view : views[0];
     const errors = services.workspace.EcosystemMembership.documentsOf(model.name)
         .flatMap(doc => doc.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1).length;
+    const problems = services.workspace.EcosystemProblems.problemsOf(model.name);
+    const start = params.walk && walkableNamed(model, params.walk.element);
+    if (params.walk && start) {
+        const rendered = await renderWalk(model, { direction: params.walk.direction, element: start, depth: params.walk.depth }, problems, params.options);
+        return { ecosystem: model.name, view: rendered.graph.view, views, svg: rendered.svg, sources: rendered.sources, errors };
+    }
     const journey = model.journeys.find(candidate => candidate.name === view);
     if (journey) {
         return { ecosystem: model.name, view, views, svg: renderJourneySvg(journey), sources: {}, errors };
     }
-    const rendered = await renderDiagram(model, view, services.workspace.EcosystemProblems.problemsOf(model.name), params.options);
+    const rendered = await renderDiagram(model, view, problems, params.options);
     return { ecosystem: model.name, view, views, svg: rendered.svg, sources: rendered.sources, errors };
 }
 

@@ -23,14 +23,6 @@ const typeLabels: Record<string, string> = {
     [ast.Ecosystem.$type]: 'ecosystem',
 };
 
-/** The keyword that declares an element (an actor's is its kind): what views select and the diff reports. */
-export function elementKeyword(element: ast.Element): string {
-    if (ast.isActor(element)) {
-        return element.kind;
-    }
-    return ast.isFactor(element) ? 'environment' : element.$type.toLowerCase();
-}
-
 /** What a reference of a given type may name, in plain words. */
 export function referenceTypeLabel(type: string): string {
     return referenceTypeLabels[type] ?? typeLabels[type] ?? type.toLowerCase();
@@ -42,7 +34,16 @@ const referenceTypeLabels: Record<string, string> = {
     [ast.SupportTarget.$type]: 'touchpoint, named exchange or process',
     [ast.PolicyTarget.$type]: 'actor, named exchange, touchpoint or process',
     [ast.Element.$type]: 'element',
+    [ast.Walkable.$type]: 'element (not a view)',
 };
+
+/** The keyword that declares an element: its actor kind, 'environment', 'value', 'touchpoint'… */
+export function keywordOf(element: ast.Element): string {
+    if (ast.isActor(element)) {
+        return element.kind;
+    }
+    return ast.isFactor(element) ? 'environment' : element.$type.toLowerCase();
+}
 
 /** "partner 'Integrator'", or "Partner 'Integrator'" at the start of a sentence. */
 export function describe(node: AstNode & { name?: string }, capitalized = false): string {

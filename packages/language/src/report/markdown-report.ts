@@ -1,5 +1,8 @@
+import { painPoints } from '../analysis/pain-points.js';
 import { valueBalance } from '../analysis/value-balance.js';
-import type * as ast from '../generated/ast.js';
+import type { Reached } from '../analysis/walk.js';
+import { experienceReachedFrom } from '../analysis/walk-summary.js';
+import * as ast from '../generated/ast.js';
 import { kindLabel } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 import { countOf } from '../util/words.js';
@@ -22,7 +25,10 @@ export interface ReportView {
     readonly svgFile?: string;
 }
 
-/** The pull-request report of one ecosystem: diagnostics, value balance, environment, views, journeys. */
+/**
+ * The pull-request report of one ecosystem: diagnostics, value balance, environment, pain points and
+ * what is behind them, environment ripples, views, journeys.
+ */
 export function renderMarkdownReport(model: EcosystemModel, diagnostics: readonly ReportDiagnostic[],
     views: readonly ReportView[], journeys: readonly ReportView[]): string {
     const title = model.headers.find(header => header.label)?.label ?? model.name;
@@ -57,6 +63,8 @@ export function renderMarkdownReport(model: EcosystemModel, diagnostics: readonl
         }),
         '',
         ...environment(model.factors),
+        ...painPointSection(model),
+        ...ripplesSection(model),
         ...views.flatMap(view => figure(`View: ${view.title}`, view.mermaid, view.svgFile)),
         ...journeys.flatMap(journey => figure(`Journey: ${journey.title}`, journey.mermaid, journey.svgFile)),
     ];
@@ -79,6 +87,62 @@ function environment(factors: readonly ast.Factor[]): string[] {
         }).join('<br>')} |`),
         '',
     ];
+}
+
+/** Every step scored 1 or 2, with the root causes in its touchpoint's trace by kind, nearest first. */
+function painPointSection(model: EcosystemModel): string[] {
+    if (model.journeys.length === 0) {
+        return [];
+    }
+    const points = painPoints(model);
+    const unexplained = points.filter(point => point.causes.length === 0);
+    const names = (causes: readonly Reached[], kind: (element: ast.Element) => boolean) =>
+        causes.filter(cause => kind(cause.element)).map(cause => label(cause.element)).join(', ');
+    return [
+        '## Pain points and what is behind them',
+        '',
+        ...(points.length === 0 ? ['No journey step is scored 1 or 2.', ''] : [
+            'Each journey step scored 1 or 2, with the systems, processes, policies and environment factors its touchpoint traces back to, nearest first.',
+            '',
+            '| journey | step | score | touchpoint | systems | processes | policies | environment factors |',
+            '|---|---|---|---|---|---|---|---|',
+            ...points.map(({ journey, step, touchpoint, causes }) => `| ${label(journey)} | ${label(step)} | ${step.score} | ${label(touchpoint)} | `
+                + (causes.length === 0 ? '**nothing modelled behind it** | | | |'
+                    : `${names(causes, ast.isSystem)} | ${names(causes, ast.isProcess)} | ${names(causes, ast.isPolicy)} | ${names(causes, ast.isFactor)} |`)),
+            '',
+            ...(unexplained.length === 0 ? [] : [
+                `**Nothing is behind ${countOf(unexplained.length, 'painful step')}:** `
+                    + unexplained.map(point => `${label(point.step)} (${label(point.journey)}, at ${label(point.touchpoint)})`).join('; ')
+                    + '. Model the system, process, policy or factor that causes the pain.',
+                '',
+            ]),
+        ]),
+    ];
+}
+
+/** For each environment factor, the touchpoints and journeys it reaches. */
+function ripplesSection(model: EcosystemModel): string[] {
+    if (model.factors.length === 0) {
+        return [];
+    }
+    return [
+        '## Environment ripples',
+        '',
+        'What each factor of the operating environment reaches that customers meet, nearest first.',
+        '',
+        '| factor | touchpoints | journeys |',
+        '|---|---|---|',
+        ...model.factors.map(factor => {
+            const reached = experienceReachedFrom(model, factor);
+            const names = (kind: (element: ast.Element) => boolean) => reached.filter(entry => kind(entry.element)).map(entry => label(entry.element)).join(', ');
+            return `| ${label(factor)} | ${names(ast.isTouchpoint) || '—'} | ${names(ast.isJourney) || '—'} |`;
+        }),
+        '',
+    ];
+}
+
+function label(element: { name?: string; label?: string }): string {
+    return text(element.label ?? element.name ?? '');
 }
 
 function figure(heading: string, mermaid: string, svgFile: string | undefined): string[] {

@@ -1,7 +1,7 @@
 import type { Reference } from 'langium';
 import * as ast from '../generated/ast.js';
 import { valueBalance } from '../analysis/value-balance.js';
-import { elementKeyword } from '../model/describe.js';
+import { keywordOf } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 import { compare } from '../workspace/ecosystem-membership.js';
 
@@ -53,7 +53,7 @@ export function snapshotOf(model: EcosystemModel): EcosystemSnapshot {
     const elements: Record<string, ElementSnapshot> = {};
     for (const name of [...model.elementsByName.keys()].sort(compare)) {
         const element = model.elementsByName.get(name)![0];
-        elements[name] = { name, kind: elementKeyword(element), fields: withoutAbsent(fieldsOf(element)) };
+        elements[name] = { name, kind: keywordOf(element), fields: withoutAbsent(fieldsOf(element)) };
     }
     const balances: Record<string, BalanceSnapshot> = {};
     for (const actor of [...model.actors].filter(a => a.name).sort((a, b) => compare(a.name, b.name))) {

@@ -27,6 +27,7 @@ export const diagnosticRules = {
     'unused-touchpoint': { severity: 'warning', summary: 'a touchpoint that no flow, journey step, system, process or policy references' },
     'backstage-without-target': { severity: 'warning', summary: 'a system or process that supports nothing, or a policy that affects nothing' },
     'no-customer': { severity: 'warning', summary: "an ecosystem with no 'customer' actor" },
+    'pain-point-without-cause': { severity: 'info', summary: 'a journey step scored 1 or 2 whose touchpoint has no system, process, policy or environment factor in its trace' },
 } as const satisfies Record<string, DiagnosticRule>;
 
 export type DiagnosticCode = keyof typeof diagnosticRules;

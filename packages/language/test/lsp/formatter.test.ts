@@ -193,6 +193,11 @@ environment F {
                 + 'journey J for C { step A at T score 3  step B "b" at T }\nview V { include partner, C, *  layout down }\n');
         });
 
+        it('lays out trace, impact and depth like every other clause', async () => {
+            assert.equal(await format('ecosystem E\nview W {trace J ,T impact   F depth 2}\nview X {\n    trace J\n  depth\n 3\n}\n'),
+                'ecosystem E\nview W { trace J, T  impact F  depth 2 }\nview X {\n  trace J\n  depth 3\n}\n');
+        });
+
         it('puts the flows of a named exchange one per line, even when written on one line', async () => {
             assert.equal(await format('ecosystem E\nexchange Sale "s" {A->B:X,Y via T  B -> A : Z tags sales}\nexchange Empty { }\n'),
                 'ecosystem E\nexchange Sale "s" {\n  A -> B : X, Y via T\n  B -> A : Z\n  tags sales\n}\nexchange Empty { }\n');

@@ -3,6 +3,7 @@ import { describe } from '../../model/describe.js';
 import type { EcosystemModel } from '../../model/ecosystem-model.js';
 import * as ast from '../../generated/ast.js';
 import type { Check } from '../problem.js';
+import { type RelationEdge, relationsOf } from '../../analysis/relation-index.js';
 
 /** unused-value: a value object that no flow carries and no actor seeks. */
 export const checkUnusedValues: Check = (model, report) => {
@@ -39,18 +40,17 @@ export const checkUnusedTouchpoints: Check = (model, report) => {
     }
 };
 
+/**
+ * The touchpoints something uses: a flow goes via it (even one whose other names do not resolve), a
+ * journey step is at it (hosts), a system or process supports it, a policy affects it. Owning one,
+ * or an environment factor affecting it, is not a use.
+ */
 function referencedTouchpoints(model: EcosystemModel): Set<Touchpoint> {
-    const used = new Set<Touchpoint>();
-    const add = (target: unknown) => {
-        if (ast.isTouchpoint(target)) {
-            used.add(target);
-        }
-    };
-    model.flows.forEach(flow => add(flow.touchpoint));
-    model.journeys.forEach(journey => journey.steps.forEach(step => add(step.touchpoint?.ref)));
-    [...model.systems, ...model.processes].forEach(element => element.supports.forEach(target => add(target.ref)));
-    model.policies.forEach(policy => policy.affects.forEach(target => add(target.ref)));
-    return used;
+    const uses = (edge: RelationEdge) => edge.relation === 'hosts' || edge.relation === 'supports'
+        || (edge.relation === 'affects' && ast.isPolicy(edge.from));
+    const touchpointOf = (edge: RelationEdge) => (ast.isTouchpoint(edge.from) ? edge.from : edge.to);
+    const shaped = relationsOf(model).edges.filter(uses).map(touchpointOf).filter(ast.isTouchpoint);
+    return new Set([...shaped, ...model.flows.flatMap(flow => flow.touchpoint ?? [])]);
 }
 
 /** factor-without-impact: an environment factor that affects nothing. */

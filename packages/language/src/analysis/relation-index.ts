@@ -1,0 +1,117 @@
+import * as ast from '../generated/ast.js';
+import type { EcosystemModel } from '../model/ecosystem-model.js';
+
+/** The shaping relations of LANGUAGE.md ("Root causes and ripple effects"): "X shapes Y". */
+export type Relation = 'supports' | 'uses' | 'affects' | 'runs' | 'delivers' | 'carries' | 'hosts';
+
+/**
+ * How an edge from → to reads, in text and on diagram arrows: the relation's word, turned where the
+ * word names the other end's act ("Dispatch uses Workforce" is drawn Workforce → Dispatch, "used by").
+ */
+export function relationPhrase(relation: Relation): string {
+    return relation === 'uses' ? 'used by' : relation === 'carries' ? 'carried via' : relation;
+}
+
+const RELATIONS: readonly Relation[] = ['supports', 'uses', 'affects', 'runs', 'delivers', 'carries', 'hosts'];
+
+/** One shaping relation between two named elements of one ecosystem. */
+export interface RelationEdge {
+    readonly from: ast.Walkable;
+    readonly to: ast.Walkable;
+    readonly relation: Relation;
+}
+
+/**
+ * The shaping relations of one ecosystem as plain edges, built once per model state: trace and
+ * impact walk it, the usage checks, the diagrams and the report read it. References that do not
+ * resolve give no edge.
+ */
+export interface RelationIndex {
+    /** Every edge once, in model order of the element that states it. */
+    readonly edges: readonly RelationEdge[];
+    /** The edges that end at an element (what shapes it). */
+    into(element: ast.Element): readonly RelationEdge[];
+    /** The edges that start at an element (what it shapes). */
+    outOf(element: ast.Element): readonly RelationEdge[];
+    /** The element's position in the model (files in URI order, then file order). */
+    orderOf(element: ast.Element): number;
+}
+
+const indexes = new WeakMap<EcosystemModel, RelationIndex>();
+
+/** The relation index of a model; a model is one workspace state, so this is built once per state. */
+export function relationsOf(model: EcosystemModel): RelationIndex {
+    let index = indexes.get(model);
+    if (!index) {
+        index = buildRelationIndex(model);
+        indexes.set(model, index);
+    }
+    return index;
+}
+
+function buildRelationIndex(model: EcosystemModel): RelationIndex {
+    const edges: RelationEdge[] = [];
+    const seen = new Set<number>();
+    const order = new Map(model.elements.map((element, i) => [element as ast.Element, i]));
+    const add = (from: ast.Walkable | undefined, to: ast.Walkable | undefined, relation: Relation) => {
+        if (!from?.name || !to?.name || from === to) {
+            return;
+        }
+        // A number per (from, relation, to): cheaper than a string key on models of tens of thousands of edges.
+        const key = (order.get(from)! * model.elements.length + order.get(to)!) * RELATIONS.length + RELATIONS.indexOf(relation);
+        if (!seen.has(key)) {
+            seen.add(key);
+            edges.push({ from, to, relation });
+        }
+    };
+    const addFlows = (exchange: ast.Exchange) => {
+        for (const flow of exchange.flows) {
+            const touchpoint = flow.touchpoint?.ref;
+            if (!touchpoint) {
+                continue;
+            }
+            add(flow.giver?.ref, touchpoint, 'delivers');
+            if (exchange.name) {
+                add(exchange, touchpoint, 'carries');
+            }
+            flow.values.forEach(value => add(value.ref, touchpoint, 'carries'));
+        }
+    };
+    // One pass in model order; a switch on $type is cheaper than type guards on large models.
+    for (const element of model.elements) {
+        switch (element.$type) {
+            case ast.System.$type:
+                (element as ast.System).supports.forEach(target => add(element as ast.System, target.ref, 'supports'));
+                break;
+            case ast.Process.$type: {
+                const process = element as ast.Process;
+                process.supports.forEach(target => add(process, target.ref, 'supports'));
+                process.uses.forEach(system => add(system.ref, process, 'uses'));
+                break;
+            }
+            case ast.Policy.$type:
+                (element as ast.Policy).affects.forEach(target => add(element as ast.Policy, target.ref, 'affects'));
+                break;
+            case ast.Factor.$type:
+                (element as ast.Factor).affects.forEach(impact => add(element as ast.Factor, impact.target?.ref, 'affects'));
+                break;
+            case ast.Touchpoint.$type:
+                add((element as ast.Touchpoint).owner?.ref, element as ast.Touchpoint, 'runs');
+                break;
+            case ast.Exchange.$type:
+                addFlows(element as ast.Exchange);
+                break;
+            case ast.Journey.$type:
+                (element as ast.Journey).steps.forEach(step => add(step.touchpoint?.ref, element as ast.Journey, 'hosts'));
+                break;
+        }
+    }
+    const into = Map.groupBy(edges, edge => edge.to as ast.Element);
+    const outOf = Map.groupBy(edges, edge => edge.from as ast.Element);
+    return {
+        edges,
+        into: element => into.get(element) ?? [],
+        outOf: element => outOf.get(element) ?? [],
+        orderOf: element => order.get(element) ?? Number.MAX_SAFE_INTEGER,
+    };
+}
