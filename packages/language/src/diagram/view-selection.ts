@@ -25,9 +25,10 @@ export function selectView(model: EcosystemModel, view: ast.View | undefined): V
     const excludes = view?.exclude ?? [];
     const excluded = (element: Selectable) => excludes.some(selector => selects(selector, element));
     const included = (element: Selectable) => includes.some(selector => selects(selector, element));
-    const byDefault = (element: Selectable) => (includes.length === 0 || included(element)) && !excluded(element);
+    // An element still being typed has no name: nothing can point at it, so it is not drawn.
+    const byDefault = (element: Selectable) => Boolean(element.name) && (includes.length === 0 || included(element)) && !excluded(element);
     const named = (element: Selectable) => includes.some(selector => !selector.all && selects(selector, element));
-    const onRequest = (element: Selectable) => named(element) && !excluded(element);
+    const onRequest = (element: Selectable) => Boolean(element.name) && named(element) && !excluded(element);
     return {
         actors: model.actors.filter(byDefault),
         factors: model.factors.filter(byDefault),
