@@ -11,6 +11,7 @@ import { build as bundle } from 'esbuild';
 import { DocumentState, EmptyFileSystem } from 'langium';
 import { URI, createCxeBatchServices } from '@cxe/language';
 import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
+import { measureStability, stabilityLine } from './bench/diagram-stability.mjs';
 import { benchDiff, benchPackage } from './bench/diff-bench.mjs';
 import { benchEditor } from './bench/editor-bench.mjs';
 import { generateModel } from './bench/generate-model.mjs';
@@ -180,11 +181,16 @@ try {
         { target: `N=${medium.n} ELK defaults / ours (x)`, value: medium.elkDefaultsMs / medium.svgMs, limit: 3.5, atLeast: true },
         { target: `N=${medium.n} cxe generate svg,mermaid,md (ms)`, value: medium.generateMs, limit: 3000 },
         { target: `N=${huge.n} cxe generate (ms, grouped: ${huge.grouped})`, value: huge.generateMs, limit: 60000 },
+        { target: `N=${medium.n} whole-process cxe generate --format svg / ELK defaults layout (x)`, value: medium.generateSvgMs / medium.elkDefaultsMs, limit: 0.3 },
+        { target: `N=${medium.n} first layout in a fresh process / warm layout (x)`, value: medium.firstMs / medium.warmMs, limit: 1.5 },
     ].map(t => ({ ...t, pass: t.atLeast ? t.value >= t.limit : t.value <= t.limit }));
     console.log(`\ndiagram benchmark (median of ${RUNS} in process, 3 whole processes; the N=5000 view is one run)\n`);
     printDiagramTable(diagrams);
     console.log('\nTargets (informational):');
     diagramTargets.forEach(t => console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value.toFixed(2)} ${t.atLeast ? '>=' : '<='} ${t.limit}`));
+
+    const stability = await measureStability(20, 1);
+    console.log(`\n${stabilityLine(stability)} (aim: at least 90%)`);
 
     const walk = await benchWalk(models, timeProcesses, cliEntry);
     const walkTargets = [
@@ -213,7 +219,7 @@ try {
 
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
-        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, walk, walkTargets, editor, diff, pack,
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, walk, walkTargets, editor, diff, pack,
     }, (_key, value) => (value === Infinity ? 'timeout' : value), 2) + '\n');
 } finally {
     rmSync(work, { recursive: true, force: true });

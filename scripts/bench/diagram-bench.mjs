@@ -1,8 +1,10 @@
 // The diagram half of `npm run bench`: layout + SVG in process (against ELK with its defaults and
-// Graphviz dot on the same graph), and whole-process `cxe generate` on the synthetic models.
+// Graphviz dot on the same graph), whole-process `cxe generate` on the synthetic models, the first
+// layout in a fresh process against warm ones, and layout stability under one-flow edits.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { EmptyFileSystem } from 'langium';
 import {
@@ -10,6 +12,7 @@ import {
 } from '@cxe/language';
 
 const RUNS = 5;
+const firstLayout = fileURLToPath(new URL('first-layout.mjs', import.meta.url));
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function firstViewGraph(text) {
@@ -76,6 +79,11 @@ export async function benchDiagrams(models, cliEntry, work) {
         }
         const out = mkdtempSync(join(work, 'generate-'));
         row.generateMs = timeGenerate(cliEntry, file, out, 'svg,mermaid,md', n >= 5000 ? 1 : 3);
+        if (!row.grouped) {
+            row.generateSvgMs = timeGenerate(cliEntry, file, mkdtempSync(join(work, 'svg-')), 'svg', 3);
+            const fresh = spawnSync(process.execPath, [firstLayout, file], { encoding: 'utf8' });
+            Object.assign(row, JSON.parse(fresh.stdout));
+        }
         rows.push(row);
     }
     return rows;
@@ -83,8 +91,10 @@ export async function benchDiagrams(models, cliEntry, work) {
 
 export function printDiagramTable(rows) {
     const ms = value => (value === undefined ? 'n/a' : value === Infinity ? '>120000' : value.toFixed(0));
-    const header = ['N', 'nodes', 'edges', 'grouped', 'layout+svg ms', 'ELK defaults ms', 'dot ms', 'dot fast ms', 'generate svg,mermaid,md ms'];
-    const table = rows.map(r => [r.n, r.nodes, r.edges, r.grouped ? 'yes' : 'no', ms(r.svgMs), ms(r.elkDefaultsMs), ms(r.dotMs), ms(r.dotFastMs), ms(r.generateMs)].map(String));
+    const header = ['N', 'nodes', 'edges', 'grouped', 'layout+svg ms', 'ELK defaults ms', 'dot ms', 'dot fast ms', 'generate svg,mermaid,md ms',
+        'generate svg ms', 'first layout ms', 'warm layout ms'];
+    const table = rows.map(r => [r.n, r.nodes, r.edges, r.grouped ? 'yes' : 'no', ms(r.svgMs), ms(r.elkDefaultsMs), ms(r.dotMs), ms(r.dotFastMs), ms(r.generateMs),
+        ms(r.generateSvgMs), ms(r.firstMs), ms(r.warmMs)].map(String));
     const widths = header.map((title, i) => Math.max(title.length, ...table.map(row => row[i].length)));
     for (const row of [header, ...table]) {
         console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { discoverFiles } from '../discover-files.js';
 import { formatText } from '../format/text.js';
-import { EXTENSIONS, type Format } from '../generate/artefact.js';
+import { EXTENSIONS, type Format, fileNamePart } from '../generate/artefact.js';
 import { buildArtefacts, hasViewOrJourney } from '../generate/build-artefacts.js';
 import { checkArtefacts, prepareOutDir, writeArtefacts } from '../generate/write-artefacts.js';
 import type { Io } from '../io.js';
@@ -45,7 +45,7 @@ export async function runGenerate(paths: readonly string[], options: GenerateOpt
     if (options.check) {
         const ecosystems = workspace.services.workspace.EcosystemModels.ecosystems();
         const extensions = [...formats].map(format => `.${EXTENSIONS[format]}`);
-        const owned = (name: string) => !options.view && ecosystems.some(e => name.startsWith(`${e}.`)) && extensions.some(ext => name.endsWith(ext));
+        const owned = (name: string) => !options.view && ecosystems.some(e => name.startsWith(`${fileNamePart(e)}.`)) && extensions.some(ext => name.endsWith(ext));
         const freshness = await checkArtefacts(outDir, artefacts, owned);
         const lines = [
             ...freshness.missing.map(name => `missing: ${name}`),

@@ -16,3 +16,24 @@ export const EXTENSIONS: Readonly<Record<Format, string>> = {
     png: 'png',
     md: 'md',
 };
+
+const MAX_NAME_PART = 64;
+
+/**
+ * A model name as part of a file name: characters a file system may refuse become '_', and a name
+ * longer than MAX_NAME_PART is cut and suffixed with a hash of the whole (names stay distinct and
+ * short, never ENAMETOOLONG).
+ */
+export function fileNamePart(name: string): string {
+    const safe = name.replace(/[^\p{L}\p{N}_-]/gu, '_');
+    return safe.length <= MAX_NAME_PART ? safe : `${safe.slice(0, MAX_NAME_PART - 9)}-${fnv1a(name)}`;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable fingerprint, not a secret. */
+function fnv1a(text: string): string {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    }
+    return hash.toString(16).padStart(8, '0');
+}

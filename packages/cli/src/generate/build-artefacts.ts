@@ -1,10 +1,10 @@
 import path from 'node:path';
 import {
-    type EcosystemModel, type LaidOutGraph, type Problem, type ReportView, compare, drawingNames, layoutGraph, renderDot,
-    renderJourneyMermaid, renderJourneySvg, renderJson, renderMarkdownReport, renderMermaid, renderSvg, viewGraph, viewNames,
+    type EcosystemModel, type Problem, type ReportView, compare, drawingNames, namedJourneys, renderDot, renderDrawing,
+    renderJourneyMermaid, renderJson, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
 } from '@cxe/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
-import { type Artefact, EXTENSIONS, type Format } from './artefact.js';
+import { type Artefact, EXTENSIONS, type Format, fileNamePart } from './artefact.js';
 import { svgToPng } from './png.js';
 
 export interface ArtefactOptions {
@@ -42,33 +42,36 @@ interface Drawing {
     readonly json?: string;
 }
 
+/** A view: laid out and drawn by the editor's own pipeline when a format needs positions, else only its graph. */
 async function drawView(model: EcosystemModel, view: string, problems: readonly Problem[], formats: ReadonlySet<Format>): Promise<Drawing> {
+    if (formats.has('svg') || formats.has('png') || formats.has('json')) {
+        const drawing = await renderDrawing(model, view, problems);
+        if (drawing.kind === 'view') {
+            const { graph, laidOut, svg } = drawing;
+            const json = formats.has('json') ? renderJson(laidOut) : undefined;
+            return { kind: 'view', name: view, title: graph.title, mermaid: renderMermaid(graph), svg, json, dot: formats.has('dot') ? renderDot(graph) : undefined };
+        }
+    }
     const graph = viewGraph(model, view, problems);
-    const laidOut: LaidOutGraph | undefined = formats.has('svg') || formats.has('png') || formats.has('json') ? await layoutGraph(graph) : undefined;
-    return {
-        kind: 'view',
-        name: view,
-        title: graph.title,
-        mermaid: renderMermaid(graph),
-        svg: laidOut && renderSvg(laidOut),
-        dot: formats.has('dot') ? renderDot(graph) : undefined,
-        json: laidOut && formats.has('json') ? renderJson(laidOut) : undefined,
-    };
+    return { kind: 'view', name: view, title: graph.title, mermaid: renderMermaid(graph), dot: formats.has('dot') ? renderDot(graph) : undefined };
 }
 
-function drawJourney(journey: EcosystemModel['journeys'][number]): Drawing {
-    return { kind: 'journey', name: journey.name, title: journey.label ?? journey.name, mermaid: renderJourneyMermaid(journey), svg: renderJourneySvg(journey) };
+async function drawJourney(model: EcosystemModel, journey: EcosystemModel['journeys'][number], formats: ReadonlySet<Format>): Promise<Drawing> {
+    const drawing = formats.has('svg') || formats.has('png') ? await renderDrawing(model, journey.name, []) : undefined;
+    return { kind: 'journey', name: journey.name, title: journey.label ?? journey.name, mermaid: renderJourneyMermaid(journey), svg: drawing?.svg };
 }
 
 async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemModel, options: ArtefactOptions): Promise<Artefact[]> {
     const { formats, only } = options;
     const problems = workspace.services.workspace.EcosystemProblems.problemsOf(model.name);
-    const file = (name: string, format: Format) => `${model.name}.${name}.${EXTENSIONS[format]}`;
+    const file = (name: string, format: Format) => `${fileNamePart(model.name)}.${fileNamePart(name)}.${EXTENSIONS[format]}`;
     const drawings: Drawing[] = [];
     for (const view of viewNames(model).filter(name => !only || name === only)) {
         drawings.push(await drawView(model, view, problems, formats));
     }
-    drawings.push(...model.journeys.filter(journey => !only || journey.name === only).map(drawJourney));
+    for (const journey of namedJourneys(model).filter(candidate => !only || candidate.name === only)) {
+        drawings.push(await drawJourney(model, journey, formats));
+    }
 
     const artefacts: Artefact[] = [];
     for (const drawing of drawings) {
@@ -88,7 +91,7 @@ async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemMo
             name: drawing.name, title: drawing.title, mermaid: drawing.mermaid, svgFile: formats.has('svg') ? file(drawing.name, 'svg') : undefined,
         }));
         const report = renderMarkdownReport(model, reportDiagnostics(workspace, model, options.outDir), linked('view'), linked('journey'));
-        artefacts.push({ name: `${model.name}.md`, content: report });
+        artefacts.push({ name: `${fileNamePart(model.name)}.md`, content: report });
     }
     return artefacts;
 }

@@ -40,6 +40,8 @@ export class DiagramPreview {
     private timer: NodeJS.Timeout | undefined;
     private pendingPng: ((data: string) => void) | undefined;
     private renders = 0;
+    /** Requests sent: a response to any but the latest is dropped (layouts can finish out of order). */
+    private requests = 0;
     state: PreviewState | undefined;
     highlighted: string | undefined;
     /** Fires after each draw: the tests wait on it. */
@@ -130,7 +132,11 @@ export class DiagramPreview {
         const uri = this.uri.toString();
         const settings = vscode.workspace.getConfiguration('cxe.diagram');
         const options = { direction: settings.get<'right' | 'down'>('layout', 'right'), showFactors: settings.get<boolean>('showEnvironment', true) };
+        const request = ++this.requests;
         const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options, walk: this.walk });
+        if (request !== this.requests) {
+            return this.state?.result;
+        }
         if (!result) {
             void this.panel.webview.postMessage({ type: 'banner', text: 'This file has no ecosystem header yet: start it with "ecosystem Name".' });
             return undefined;

@@ -40,7 +40,18 @@ export interface DiagramNode {
 export interface EdgeValue {
     readonly name: string;
     readonly label: string;
-    readonly kind: string;
+    /** The value's kind keyword; absent when the model does not say (a half-typed value). */
+    readonly kind?: string;
+}
+
+/** One direction of an exchange drawn on a pair edge: what `from` gives `to`. */
+export interface EdgeFlow {
+    readonly from: string;
+    readonly to: string;
+    /** The exchange's label or name; absent for an anonymous flow. */
+    readonly exchange?: string;
+    readonly values: readonly EdgeValue[];
+    readonly via: readonly string[];
 }
 
 export interface DiagramEdge {
@@ -49,9 +60,15 @@ export interface DiagramEdge {
     readonly to: string;
     /** A value flow, an environment factor's influence, or a behind-the-scenes relation. */
     readonly kind: 'flow' | 'affects' | 'backstage';
-    /** The exchange's label or name; absent for a single anonymous flow and for `affects`. */
+    /** The exchanges' labels or names, comma-separated; absent when all are anonymous and for `affects`. */
     readonly exchange?: string;
+    /** Every value the edge carries, in either direction. */
     readonly values: readonly EdgeValue[];
+    /**
+     * Flow edges: every flow between the pair, in model order, grouped by exchange and direction
+     * (one edge per pair of actors carries both directions).
+     */
+    readonly flows?: readonly EdgeFlow[];
     /** Touchpoint labels the flows go through. */
     readonly via: readonly string[];
     /** Solid when any value is tangible (money, product, service); dashed when all are intangible. */
@@ -84,7 +101,13 @@ const TANGIBLE: ReadonlySet<string> = new Set(['money', 'product', 'service']);
 
 /** The views to draw: the declared ones, or the implied whole-ecosystem view when none is declared. */
 export function viewNames(model: EcosystemModel): string[] {
-    return model.views.length > 0 ? model.views.map(view => view.name) : [IMPLIED_VIEW];
+    const named = namedViews(model).map(view => view.name);
+    return named.length > 0 ? named : [IMPLIED_VIEW];
+}
+
+/** Views being typed have no name yet: they cannot be asked for, and are not drawn. */
+function namedViews(model: EcosystemModel): ast.View[] {
+    return model.views.filter(view => Boolean(view.name));
 }
 
 /**
@@ -105,7 +128,7 @@ export interface DiagramOptions {
 }
 
 export function buildDiagramGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {
-    const view = model.views.find(candidate => candidate.name === viewName);
+    const view = namedViews(model).find(candidate => candidate.name === viewName);
     if (!view && viewName !== IMPLIED_VIEW) {
         throw new Error(`Ecosystem '${model.name}' has no view '${viewName}'.`);
     }
@@ -187,12 +210,18 @@ function factorNode(factor: ast.Factor, shown: ReadonlySet<ast.Element>, problem
     };
 }
 
-/** Flows grouped into edges: one per exchange and ordered (giver, receiver) pair, in model order. */
+/**
+ * Flows grouped into edges: one per pair of actors, whichever gives, keyed `A<->B` with A the giver
+ * of the pair's first flow in model order. Value networks are reciprocal: one edge carries both ways.
+ */
 function groupFlows(model: EcosystemModel): Map<string, ResolvedFlow[]> {
-    // Anonymous exchanges are numbered in model order: '#1', '#2'…
-    const anonymous = new Map(model.exchanges.filter(exchange => !exchange.name).map((exchange, i) => [exchange, `#${i + 1}`]));
-    return Map.groupBy(model.flows.filter(flow => flow.giver && flow.receiver),
-        flow => `${flow.giver!.name}->${flow.receiver!.name}@${flow.exchange.name ?? anonymous.get(flow.exchange)}`);
+    const firstGiver = new Map<string, string>();
+    return Map.groupBy(model.flows.filter(flow => flow.giver?.name && flow.receiver?.name), flow => {
+        const [giver, receiver] = [flow.giver!.name, flow.receiver!.name];
+        const pair = giver < receiver ? `${giver}\u0000${receiver}` : `${receiver}\u0000${giver}`;
+        const first = firstGiver.get(pair) ?? (firstGiver.set(pair, giver), giver);
+        return first === giver ? `${giver}<->${receiver}` : `${receiver}<->${giver}`;
+    });
 }
 
 function otherNode(element: ast.Touchpoint | Backstage, kind: NodeKind, detail: string | undefined, problems: Map<string, NodeProblems>): DiagramNode {
@@ -215,24 +244,50 @@ function backstageDetail(element: Backstage, shown: ReadonlySet<ast.Element>): s
 function flowEdges(model: EcosystemModel, shown: ReadonlySet<ast.Element>): DiagramEdge[] {
     const edges: DiagramEdge[] = [];
     for (const [id, flows] of groupFlows(model)) {
-        const { giver, receiver, exchange } = flows[0];
+        const { giver, receiver } = flows[0];
         if (!shown.has(giver!) || !shown.has(receiver!)) {
             continue;
         }
-        const values = unique(flows.flatMap(flow => flow.values)).map(value => ({ name: value.name, label: value.label ?? value.name, kind: value.kind }));
+        const values = edgeValues(flows);
+        const exchanges = unique(flows.flatMap(flow => (flow.exchange.name ? [flow.exchange.label ?? flow.exchange.name] : [])));
         edges.push({
             id,
             from: giver!.name,
             to: receiver!.name,
             kind: 'flow',
-            exchange: exchange.name ? exchange.label ?? exchange.name : undefined,
+            exchange: exchanges.length > 0 ? exchanges.join(', ') : undefined,
             values,
-            via: unique(flows.flatMap(flow => flow.touchpoint ? [flow.touchpoint.label ?? flow.touchpoint.name] : [])),
-            tangible: values.length === 0 || values.some(value => TANGIBLE.has(value.kind)),
+            flows: edgeFlows(flows),
+            via: touchpointLabels(flows),
+            tangible: values.length === 0 || values.some(value => TANGIBLE.has(value.kind ?? '')),
             money: values.some(value => value.kind === 'money'),
         });
     }
     return edges;
+}
+
+function edgeValues(flows: readonly ResolvedFlow[]): EdgeValue[] {
+    return unique(flows.flatMap(flow => flow.values)).filter(value => value.name)
+        .map(value => ({ name: value.name, label: value.label ?? value.name, ...(value.kind ? { kind: value.kind } : {}) }));
+}
+
+function touchpointLabels(flows: readonly ResolvedFlow[]): string[] {
+    return unique(flows.flatMap(flow => (flow.touchpoint?.name ? [flow.touchpoint.label ?? flow.touchpoint.name] : [])));
+}
+
+/** A pair's flows by exchange and direction, in model order (anonymous ones together: many identical flows make one entry). */
+function edgeFlows(flows: readonly ResolvedFlow[]): EdgeFlow[] {
+    return [...Map.groupBy(flows, flow => flow.exchange.name ?? '').values()].flatMap(ofExchange =>
+        [...Map.groupBy(ofExchange, flow => flow.giver!).values()].map(directed => {
+            const { giver, receiver, exchange } = directed[0];
+            return {
+                from: giver!.name,
+                to: receiver!.name,
+                ...(exchange.name ? { exchange: exchange.label ?? exchange.name } : {}),
+                values: edgeValues(directed),
+                via: touchpointLabels(directed),
+            };
+        }));
 }
 
 
@@ -276,7 +331,7 @@ function affectsEdges(factor: ast.Factor, shown: ReadonlySet<ast.Element>): Diag
             via: [],
             tangible: false,
             money: false,
-            note: impact.note,
+            ...(impact.note?.trim() ? { note: impact.note } : {}),
         }];
     });
 }

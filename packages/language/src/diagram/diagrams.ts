@@ -1,14 +1,21 @@
+import type * as ast from '../generated/ast.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
 import type { Problem } from '../validation/problem.js';
 import { type DiagramGraph, type DiagramOptions, type SourceLocation, buildDiagramGraph, sourceLocations, viewNames } from './diagram-graph.js';
 import { type LaidOutGraph, layoutGraph } from './layout.js';
 import { MAX_DETAILED_NODES, groupByKind } from './overview.js';
+import { renderJourneySvg } from './render-journey.js';
 import { renderSvg } from './render-svg.js';
 import { type WalkRequest, buildRequestedWalkGraph } from './walk-graph.js';
 
 /** Everything of an ecosystem that can be drawn: its views (or the implied one), then its journeys. */
 export function drawingNames(model: EcosystemModel): string[] {
-    return [...viewNames(model), ...model.journeys.map(journey => journey.name)];
+    return [...viewNames(model), ...namedJourneys(model).map(journey => journey.name)];
+}
+
+/** Journeys being typed have no name yet: they are not drawn. */
+export function namedJourneys(model: EcosystemModel): ast.Journey[] {
+    return model.journeys.filter(journey => Boolean(journey.name));
 }
 
 /** The graph to draw for a view: the view itself, or its overview when it is too large to read. */
@@ -41,4 +48,21 @@ export async function renderWalk(model: EcosystemModel, request: WalkRequest, pr
 async function renderGraph(model: EcosystemModel, graph: DiagramGraph): Promise<RenderedDiagram> {
     const laidOut = await layoutGraph(graph);
     return { graph, laidOut, svg: renderSvg(laidOut), sources: sourceLocations(model, graph) };
+}
+
+/** A drawing of a view (laid out) or of a journey (a journey map), with its SVG. */
+export type Drawing =
+    | ({ readonly kind: 'view' } & RenderedDiagram)
+    | { readonly kind: 'journey'; readonly journey: ast.Journey; readonly svg: string; readonly sources: Record<string, SourceLocation> };
+
+/**
+ * The one drawing pipeline: the editor's `cxe/diagram` request and `cxe generate` both draw every
+ * view and journey through here, so the preview shows the CLI's bytes.
+ */
+export async function renderDrawing(model: EcosystemModel, name: string, problems: readonly Problem[], options: DiagramOptions = {}): Promise<Drawing> {
+    const journey = namedJourneys(model).find(candidate => candidate.name === name);
+    if (journey) {
+        return { kind: 'journey', journey, svg: renderJourneySvg(journey), sources: {} };
+    }
+    return { kind: 'view', ...await renderDiagram(model, name, problems, options) };
 }

@@ -1,9 +1,11 @@
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph.js';
-import { edgeLabelLines } from './diagram-style.js';
+import { type LabelLine, edgeLabelLines } from './diagram-style.js';
 import { textWidth, wrapText } from './text-metrics.js';
 
-export interface Point { readonly x: number; readonly y: number }
+import { type Point, boxToPath } from './geometry.js';
+
+export type { Point } from './geometry.js';
 
 export interface LaidOutNode {
     readonly node: DiagramNode;
@@ -20,7 +22,8 @@ export interface LaidOutLabel {
     readonly y: number;
     readonly width: number;
     readonly height: number;
-    readonly lines: readonly string[];
+    /** Wrapped and elided: each line keeps the tone of the label line it comes from. */
+    readonly lines: readonly LabelLine[];
 }
 
 export interface LaidOutEdge {
@@ -44,35 +47,61 @@ export const LABEL_FONT = 11;
 export const NODE_LINE = 16;
 export const DETAIL_LINE = 14;
 export const LABEL_LINE = 14;
-const NODE_TEXT_WIDTH = 170;
-const NODE_PADDING_X = 22;
-const NODE_PADDING_Y = 12;
-const LABEL_TEXT_WIDTH = 190;
-const LABEL_PADDING = 4;
+export const LABEL_PADDING = 4;
+/** Room for the arrow glyph ("→ ") that starts a direction's values; its other lines are indented by as much. */
+export const LABEL_INDENT = 14;
+// Narrow boxes: a drawing must fit a 700 px panel with its text still readable (docs/diagrams.md).
+const NODE_TEXT_WIDTH = 130;
+const NODE_PADDING_X = 16;
+const NODE_PADDING_Y = 10;
+const MIN_NODE_WIDTH = 100;
+const LABEL_TEXT_WIDTH = 130;
 const MAX_LABEL_LINES = 6;
 
 /**
- * ELK's layered algorithm (elkjs), tuned by measurement (docs/diagrams.md): small views get the
- * thorough settings, views past SMALL_VIEW nodes the fast ones (one crossing-minimisation pass, simple
- * node placement, polyline routing). Both keep nodes apart and route edges around them.
+ * ELK's layered algorithm (elkjs), chosen and tuned by measurement (docs/diagrams.md, `npm run bench`).
+ * The model order is a constraint (cycle breaking follows it; in small views crossing minimisation
+ * too), so a small edit keeps most nodes where they were. A small view is drawn twice, top-down and
+ * as a left-to-right chain wrapped into rows (portrait: it fits a narrow panel and scrolls down), and
+ * the clearly narrower complete drawing wins, its text rendering larger where the drawing is fitted to
+ * the width. Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
  */
 const SMALL_VIEW = 40;
 const COMMON_OPTIONS: LayoutOptions = {
     'elk.algorithm': 'layered',
     'elk.randomSeed': '1',
-    'elk.spacing.nodeNode': '36',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-    'elk.spacing.edgeLabel': '4',
-    'elk.spacing.edgeNode': '18',
-    'elk.layered.spacing.edgeNodeBetweenLayers': '18',
-    'elk.edgeLabels.inline': 'false',
+    'elk.spacing.nodeNode': '24',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '32',
+    'elk.spacing.edgeLabel': '2',
+    'elk.spacing.edgeNode': '14',
+    'elk.spacing.edgeEdge': '8',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
+    // Labels sit on their edge (its background breaks the line), so which edge a label belongs to is never in doubt.
+    'elk.edgeLabels.inline': 'true',
+    'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
 };
-const THOROUGH_OPTIONS: LayoutOptions = { 'elk.edgeRouting': 'ORTHOGONAL', 'elk.layered.thoroughness': '3' };
+const THOROUGH_OPTIONS: LayoutOptions = {
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.layered.thoroughness': '3',
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+};
+// Measured on the 500-actor view (docs/diagrams.md): model-order crossing counting costs 4x there and
+// greedy switching half the time, for drawings nobody reads node by node anyway.
 const FAST_OPTIONS: LayoutOptions = {
     'elk.edgeRouting': 'POLYLINE',
     'elk.layered.thoroughness': '1',
     'elk.layered.nodePlacement.strategy': 'SIMPLE',
+    'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
 };
+/**
+ * Rows of a left-to-right chain: ELK cuts the layers where the drawing gets taller than wide by these
+ * ratios. Measured on the examples (docs/diagrams.md): narrower than `down` for chains of many
+ * layers; two ratios because ELK's wrapping sometimes leaves an edge unrouted at one of them.
+ */
+const WRAP_ASPECT_RATIOS = ['0.5', '0.3'];
+// One set of columns for the whole drawing: components are not packed apart.
+const LAYERED_BY_DEPTH: LayoutOptions = { 'elk.partitioning.activate': 'true', 'elk.separateConnectedComponents': 'false' };
 
 interface ElkLayouter {
     layout(graph: ElkNode): Promise<ElkNode>;
@@ -95,19 +124,34 @@ function sizesOf(graph: DiagramGraph): Sizes {
     return { nodes: graph.nodes.map(sizeNode), labels: new Map(graph.edges.map(edge => [edge.id, sizeLabel(edge)])) };
 }
 
-function toElk(graph: DiagramGraph, sizes: Sizes): ElkNode {
+/** The option sets to try on a graph, best first; the narrowest result is kept. */
+function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
+    const direction = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
+    if (graph.nodes.some(node => node.layer !== undefined)) {
+        const speed = graph.nodes.length <= SMALL_VIEW ? THOROUGH_OPTIONS : FAST_OPTIONS;
+        return [{ ...COMMON_OPTIONS, ...speed, ...LAYERED_BY_DEPTH, 'elk.layered.layering.strategy': layeringOf(graph), 'elk.direction': direction }];
+    }
+    if (graph.nodes.length > SMALL_VIEW) {
+        return [{ ...COMMON_OPTIONS, ...FAST_OPTIONS, 'elk.direction': direction }];
+    }
+    // Both ways for every small view, `down` and a wrapped chain; the declared direction goes first and wins ties.
+    const down = { ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': 'DOWN' };
+    const wrapped = WRAP_ASPECT_RATIOS.map(ratio => ({
+        ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.aspectRatio': ratio, 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.direction': 'RIGHT',
+    }));
+    return graph.direction === 'down' ? [down, ...wrapped] : [...wrapped, down];
+}
+
+function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions): ElkNode {
     const layered = graph.nodes.some(node => node.layer !== undefined);
     return {
         id: 'root',
-        layoutOptions: {
-            ...COMMON_OPTIONS,
-            ...(graph.nodes.length <= SMALL_VIEW ? THOROUGH_OPTIONS : FAST_OPTIONS),
-            'elk.direction': graph.direction === 'down' ? 'DOWN' : 'RIGHT',
-            ...(layered ? { 'elk.partitioning.activate': 'true', 'elk.layered.layering.strategy': layeringOf(graph) } : {}),
-        },
-        // Nodes with a layer go in that column (row, laid out down), in order: ELK's partitions.
+        layoutOptions,
         children: sizes.nodes.map(node => ({
-            id: node.node.id, width: node.width, height: node.height,
+            id: node.node.id,
+            width: node.width,
+            height: node.height,
+            // Nodes with a layer go in that column (row, laid out down), in order: ELK's partitions.
             ...(layered ? { layoutOptions: { 'elk.partitioning.partition': String(node.node.layer ?? 0) } } : {}),
         })),
         edges: graph.edges.map(edge => {
@@ -116,7 +160,7 @@ function toElk(graph: DiagramGraph, sizes: Sizes): ElkNode {
                 id: edge.id,
                 sources: [edge.from],
                 targets: [edge.to],
-                labels: label ? [{ id: `${edge.id}#label`, text: label.lines.join('\n'), width: label.width, height: label.height }] : [],
+                labels: label ? [{ id: `${edge.id}#label`, text: label.lines.map(line => line.text).join('\n'), width: label.width, height: label.height }] : [],
             };
         }),
     };
@@ -133,9 +177,9 @@ function layeringOf(graph: DiagramGraph): string {
     return startsLast ? 'LONGEST_PATH' : 'LONGEST_PATH_SOURCE';
 }
 
-/** The ELK input for a graph (sized nodes and labels, tuned options): the benchmark compares option sets on it. */
+/** The ELK input for a graph (sized nodes and labels, the first option set tried): the benchmark compares option sets on it. */
 export function elkGraphOf(graph: DiagramGraph): ElkNode {
-    return toElk(graph, sizesOf(graph));
+    return toElk(graph, sizesOf(graph), candidateOptions(graph)[0]);
 }
 
 /** Runs ELK on a prepared input. */
@@ -145,7 +189,18 @@ export async function runElk(input: ElkNode): Promise<ElkNode> {
 
 export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
     const sizes = sizesOf(graph);
-    const result = await runElk(toElk(graph, sizes));
+    let best: ElkNode | undefined;
+    for (const options of candidateOptions(graph)) {
+        const result = await runElk(toElk(graph, sizes, options));
+        // The narrower drawing renders its text larger in a panel it is fitted to; a candidate must be clearly narrower to win.
+        if (!best || (complete(result) && (!complete(best) || (result.width ?? 0) < (best.width ?? 0) * 0.9))) {
+            best = result;
+        }
+    }
+    return fromElk(graph, sizes, best!);
+}
+
+function fromElk(graph: DiagramGraph, sizes: Sizes, result: ElkNode): LaidOutGraph {
     const positions = new Map((result.children ?? []).map(child => [child.id, child]));
     const nodes = sizes.nodes.map(node => {
         const position = positions.get(node.node.id);
@@ -160,36 +215,84 @@ export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
         return {
             edge,
             points: points.map(point => ({ x: point.x, y: point.y })),
-            label: size && elkLabel ? { ...size, x: elkLabel.x ?? 0, y: elkLabel.y ?? 0 } : undefined,
+            label: size && elkLabel ? { ...size, ...labelPosition(elkLabel, points, size) } : undefined,
         };
     });
     return { graph, width: result.width ?? 0, height: result.height ?? 0, nodes, edges };
 }
 
+/** A label farther than this from its edge's path reads as another edge's. */
+export const MAX_LABEL_DISTANCE = 24;
+
+/**
+ * ELK's wrapping can leave an edge without a route, a label unplaced or far from its edge: such a
+ * result is not chosen when another candidate has none of these.
+ */
+function complete(result: ElkNode): boolean {
+    return ((result.edges ?? []) as ElkExtendedEdge[]).every(edge => {
+        const section = edge.sections?.[0];
+        const label = edge.labels?.[0];
+        if (!section) {
+            return false;
+        }
+        const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+        return !label || boxToPath({ x: label.x ?? 0, y: label.y ?? 0, width: label.width ?? 0, height: label.height ?? 0 }, points) <= MAX_LABEL_DISTANCE;
+    });
+}
+
+/** Where ELK put a label; one it left unplaced at (0, 0) (it happens on wrapped edges) is centred on its path's midpoint. */
+function labelPosition(elkLabel: { x?: number; y?: number }, points: readonly Point[], size: { width: number; height: number }): Point {
+    if ((elkLabel.x ?? 0) !== 0 || (elkLabel.y ?? 0) !== 0 || points.length < 2) {
+        return { x: elkLabel.x ?? 0, y: elkLabel.y ?? 0 };
+    }
+    const mid = pathMidpoint(points);
+    return { x: mid.x - size.width / 2, y: mid.y - size.height / 2 };
+}
+
+/** The point halfway along a polyline. */
+function pathMidpoint(points: readonly Point[]): Point {
+    const lengths = points.slice(1).map((point, i) => Math.hypot(point.x - points[i].x, point.y - points[i].y));
+    let remaining = lengths.reduce((a, b) => a + b, 0) / 2;
+    for (let i = 0; i < lengths.length; i++) {
+        if (remaining <= lengths[i] && lengths[i] > 0) {
+            const t = remaining / lengths[i];
+            return { x: points[i].x + t * (points[i + 1].x - points[i].x), y: points[i].y + t * (points[i + 1].y - points[i].y) };
+        }
+        remaining -= lengths[i];
+    }
+    return points[0];
+}
+
 function sizeNode(node: DiagramNode): Omit<LaidOutNode, 'x' | 'y'> {
     const labelLines = wrapText(node.label, NODE_TEXT_WIDTH, NODE_FONT, 3, true);
     const detailLines = node.detail ? wrapText(node.detail, NODE_TEXT_WIDTH, DETAIL_FONT, 2) : [];
-    const textWidthMax = Math.max(...labelLines.map(line => textWidth(line, NODE_FONT, true)), ...detailLines.map(line => textWidth(line, DETAIL_FONT)));
+    const textWidthMax = Math.max(0, ...labelLines.map(line => textWidth(line, NODE_FONT, true)), ...detailLines.map(line => textWidth(line, DETAIL_FONT)));
     return {
         node,
-        width: Math.ceil(Math.max(120, textWidthMax + NODE_PADDING_X * 2)),
-        height: Math.ceil(labelLines.length * NODE_LINE + detailLines.length * DETAIL_LINE + NODE_PADDING_Y * 2),
+        width: Math.ceil(Math.max(MIN_NODE_WIDTH, textWidthMax + NODE_PADDING_X * 2)),
+        height: Math.ceil(Math.max(1, labelLines.length) * NODE_LINE + detailLines.length * DETAIL_LINE + NODE_PADDING_Y * 2),
         labelLines,
         detailLines,
     };
 }
 
+/** An edge's label, each line wrapped on its own (so a wrapped line keeps its tone), at most MAX_LABEL_LINES. */
 function sizeLabel(edge: DiagramEdge): Omit<LaidOutLabel, 'x' | 'y'> | undefined {
     const text = edgeLabelLines(edge);
     if (text.length === 0) {
         return undefined;
     }
-    const wrapped = text.flatMap(line => wrapText(line, LABEL_TEXT_WIDTH, LABEL_FONT, 2));
+    const wrapped = text.flatMap(line => {
+        const indented = line.arrow !== undefined || line.indent === true;
+        return wrapText(line.text, LABEL_TEXT_WIDTH - (indented ? LABEL_INDENT : 0), LABEL_FONT, 2)
+            .map((part, i): LabelLine => ({ text: part, tone: line.tone, ...(i === 0 && line.arrow ? { arrow: line.arrow } : indented ? { indent: true } : {}) }));
+    });
     const lines = wrapped.length > MAX_LABEL_LINES
-        ? [...wrapped.slice(0, MAX_LABEL_LINES - 1), `+ ${wrapped.length - MAX_LABEL_LINES + 1} more`]
+        ? [...wrapped.slice(0, MAX_LABEL_LINES - 1), { text: `+ ${wrapped.length - MAX_LABEL_LINES + 1} more`, tone: 'via' as const }]
         : wrapped;
+    const lineWidth = (line: LabelLine) => textWidth(line.text, LABEL_FONT) + (line.arrow || line.indent ? LABEL_INDENT : 0);
     return {
-        width: Math.ceil(Math.max(...lines.map(line => textWidth(line, LABEL_FONT))) + LABEL_PADDING * 2),
+        width: Math.ceil(Math.max(...lines.map(lineWidth)) + LABEL_PADDING * 2),
         height: lines.length * LABEL_LINE + LABEL_PADDING * 2,
         lines,
     };

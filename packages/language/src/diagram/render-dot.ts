@@ -1,5 +1,5 @@
-import type { DiagramEdge, DiagramGraph, DiagramNode, NodeKind } from './diagram-graph.js';
-import { COLORS, KIND_STYLES, edgeLabelLines } from './diagram-style.js';
+import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph.js';
+import { COLORS, KIND_STYLES, plainLabelLines } from './diagram-style.js';
 
 /** Graphviz DOT of a view, for people who lay diagrams out with Graphviz themselves. */
 export function renderDot(graph: DiagramGraph): string {
@@ -19,28 +19,12 @@ export function renderDot(graph: DiagramGraph): string {
     return lines.join('\n') + '\n';
 }
 
-const SHAPES: Record<NodeKind, string> = {
-    customer: 'ellipse',
-    employee: 'box, style="rounded,filled"',
-    partner: 'hexagon',
-    organization: 'box, peripheries=2',
-    thirdparty: 'parallelogram',
-    factor: 'note, style="dashed,filled"',
-    touchpoint: 'circle',
-    system: 'cylinder',
-    process: 'cds',
-    policy: 'octagon',
-    journey: 'rarrow',
-    exchange: 'box',
-    value: 'invtrapezium',
-};
-
 function nodeAttributes(node: DiagramNode): string {
     const style = KIND_STYLES[node.kind];
     const label = [node.label, ...(node.detail ? [node.detail] : [])].join('\n');
     const attributes = [
         `label=${quote(label)}`,
-        `shape=${SHAPES[node.kind]}`,
+        `shape=${style.dot}`,
         `fillcolor=${quote(style.fill)}`,
         `color=${quote(node.problems.errors > 0 ? COLORS.error : node.problems.warnings > 0 ? COLORS.warning : style.stroke)}`,
         `fontcolor=${quote(style.text)}`,
@@ -57,7 +41,10 @@ function nodeAttributes(node: DiagramNode): string {
 function edgeAttributes(edge: DiagramEdge): string {
     const style = edge.kind === 'flow' ? (edge.tangible ? 'solid' : 'dashed') : 'dotted';
     const color = edge.kind === 'affects' ? COLORS.affects : edge.kind === 'backstage' ? COLORS.backstage : edge.money ? COLORS.money : COLORS.flow;
-    const attributes = [`label=${quote(edgeLabelLines(edge).join('\n'))}`, `style=${style}`, `color=${quote(color)}`];
+    const attributes = [`label=${quote(plainLabelLines(edge).join('\n'))}`, `style=${style}`, `color=${quote(color)}`];
+    if (edge.flows?.some(flow => flow.from !== edge.from)) {
+        attributes.push('dir=both');
+    }
     if (edge.money) {
         attributes.push('penwidth=2');
     }

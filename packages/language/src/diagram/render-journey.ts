@@ -15,8 +15,9 @@ interface JourneyStep {
     readonly score?: number;
 }
 
+/** The journey's steps; a step still being typed (no name yet) is left out. */
 function stepsOf(journey: ast.Journey): JourneyStep[] {
-    return journey.steps.map(step => ({
+    return journey.steps.filter(step => Boolean(step.name)).map(step => ({
         name: step.name,
         label: step.label ?? step.name,
         touchpoint: step.touchpoint?.ref?.label ?? step.touchpoint?.ref?.name ?? step.touchpoint?.$refText ?? '?',

@@ -1,3 +1,4 @@
+import type { LabelLine } from './diagram-style.js';
 import type { LaidOutGraph } from './layout.js';
 
 /** The laid-out graph as JSON (version 1), documented by docs/graph.schema.json. */
@@ -16,6 +17,7 @@ export function renderJson(laidOut: LaidOutGraph): string {
             id: node.id,
             kind: node.kind,
             label: node.label,
+            ...(node.layer !== undefined ? { layer: node.layer } : {}),
             ...(node.detail ? { detail: node.detail } : {}),
             problems: node.problems,
             ...(node.layer !== undefined ? { layer: node.layer } : {}),
@@ -29,12 +31,18 @@ export function renderJson(laidOut: LaidOutGraph): string {
             kind: edge.kind,
             ...(edge.exchange ? { exchange: edge.exchange } : {}),
             values: edge.values,
+            ...(edge.flows ? { flows: edge.flows } : {}),
             via: edge.via,
             tangible: edge.tangible,
             money: edge.money,
             ...(edge.note ? { note: edge.note } : {}),
             points: points.map(point => [round(point.x), round(point.y)]),
-            ...(label ? { label: { x: round(label.x), y: round(label.y), width: round(label.width), height: round(label.height), lines: label.lines } } : {}),
+            ...(label ? { label: { x: round(label.x), y: round(label.y), width: round(label.width), height: round(label.height), lines: plainLines(label.lines) } } : {}),
         })),
     }, undefined, 2) + '\n';
+}
+
+/** Label lines as plain text, arrows as → (values going from the edge's `from` to its `to`) and ←. */
+function plainLines(lines: readonly LabelLine[]): string[] {
+    return lines.map(line => `${line.arrow === 'forward' ? '→ ' : line.arrow === 'back' ? '← ' : ''}${line.text}`);
 }

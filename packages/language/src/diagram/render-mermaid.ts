@@ -1,5 +1,5 @@
 import type { DiagramEdge, DiagramGraph, DiagramNode, NodeKind } from './diagram-graph.js';
-import { COLORS, KIND_STYLES, NODE_KINDS, edgeLabelLines } from './diagram-style.js';
+import { COLORS, KIND_STYLES, NODE_KINDS, plainLabelLines } from './diagram-style.js';
 
 /** A Mermaid `flowchart` (GitHub renders it in a fenced block); the same graph as the SVG. */
 export function renderMermaid(graph: DiagramGraph): string {
@@ -22,24 +22,8 @@ function nodeId(name: string): string {
     return `n_${name}`;
 }
 
-const SHAPES: Record<NodeKind, [string, string]> = {
-    customer: ['([', '])'],
-    employee: ['(', ')'],
-    partner: ['{{', '}}'],
-    organization: ['[[', ']]'],
-    thirdparty: ['[/', '/]'],
-    factor: ['>', ']'],
-    touchpoint: ['((', '))'],
-    system: ['[(', ')]'],
-    process: ['[/', '\\]'],
-    policy: ['{', '}'],
-    journey: ['[\\', '\\]'],
-    exchange: ['[', ']'],
-    value: ['[\\', '/]'],
-};
-
 function shape(node: DiagramNode): string {
-    const [open, close] = SHAPES[node.kind];
+    const [open, close] = KIND_STYLES[node.kind].mermaid;
     const marker = node.problems.errors > 0 ? '⛔ ' : node.problems.warnings > 0 ? '⚠ ' : '';
     const text = [marker + escape(node.label), ...(node.detail ? [`<small>${escape(node.detail)}</small>`] : [])].join('<br/>');
     return `${open}"${text}"${close}`;
@@ -47,8 +31,9 @@ function shape(node: DiagramNode): string {
 
 function edgeLine(edge: DiagramEdge): string {
     const arrow = edge.kind !== 'flow' || !edge.tangible ? '-.->' : edge.money ? '==>' : '-->';
-    const label = edgeLabelLines(edge).map(escape).join('<br/>');
-    return `${nodeId(edge.from)} ${arrow}${label ? `|"${label}"|` : ''} ${nodeId(edge.to)}`;
+    const label = plainLabelLines(edge).map(escape).join('<br/>');
+    const bothWays = edge.flows?.some(flow => flow.from !== edge.from);
+    return `${nodeId(edge.from)} ${bothWays ? `<${arrow}` : arrow}${label ? `|"${label}"|` : ''} ${nodeId(edge.to)}`;
 }
 
 function classLines(kind: NodeKind, graph: DiagramGraph): string[] {

@@ -1,16 +1,22 @@
 import type { DiagramEdge, DiagramGraph, NodeKind } from './diagram-graph.js';
-import { COLORS, KIND_STYLES, NODE_KINDS } from './diagram-style.js';
+import { COLORS, KIND_STYLES, type LabelTone, NODE_KINDS } from './diagram-style.js';
 import {
-    DETAIL_FONT, DETAIL_LINE, LABEL_FONT, LABEL_LINE, NODE_FONT, NODE_LINE,
-    type LaidOutEdge, type LaidOutGraph, type LaidOutNode, type Point,
+    DETAIL_FONT, DETAIL_LINE, LABEL_FONT, LABEL_INDENT, LABEL_LINE, LABEL_PADDING, NODE_FONT, NODE_LINE,
+    type LaidOutEdge, type LaidOutGraph, type LaidOutLabel, type LaidOutNode, type Point,
 } from './layout.js';
+import { nearestSegment } from './geometry.js';
 import { changeLegend, changeMarks, withChange } from './render-changes.js';
 import { escapeXml, num, svgDocument } from './svg-utils.js';
-import { textWidth } from './text-metrics.js';
+import { textWidth, wrapText } from './text-metrics.js';
 import { countOf } from '../util/words.js';
 
 const MARGIN = 24;
-const HEADER = 64;
+const TITLE_FONT = 18;
+const TITLE_LINE = 23;
+const SUBTITLE_FONT = 12;
+const SUBTITLE_LINE = 16;
+const HEADER_GAP = 16;
+const MIN_CONTENT_WIDTH = 360;
 const LEGEND_ROW = 26;
 const LEGEND_GAP = 22;
 
@@ -24,16 +30,20 @@ export function renderSvg(laidOut: LaidOutGraph): string {
     const subtitle = `${graph.ecosystem} · view ${graph.view} · ${graph.nodes.some(node => node.layer !== undefined)
         ? `${countOf(graph.nodes.length, 'element')} · ${countOf(graph.edges.length, 'relation')}`
         : `${countOf(laidOut.nodes.filter(n => n.node.kind !== 'factor').length, 'actor')} · ${countOf(graph.edges.filter(e => e.kind === 'flow').length, 'value exchange')}`}`;
-    const contentWidth = Math.max(laidOut.width, textWidth(graph.title, 18, true), textWidth(subtitle, 12), 360);
+    // The drawing sets the width; title and subtitle wrap to it (a long title must not shrink the drawing's text).
+    const contentWidth = Math.max(laidOut.width, MIN_CONTENT_WIDTH);
+    const titleLines = wrapText(graph.title, contentWidth, TITLE_FONT, 3, true);
+    const subtitleLines = wrapText(subtitle, contentWidth, SUBTITLE_FONT, 2);
+    const header = MARGIN + titleLines.length * TITLE_LINE + subtitleLines.length * SUBTITLE_LINE + HEADER_GAP;
     const legendRows = layoutLegend(legend, contentWidth);
     const width = contentWidth + MARGIN * 2;
-    const legendTop = HEADER + laidOut.height + LEGEND_GAP;
+    const legendTop = header + laidOut.height + LEGEND_GAP;
     const height = legendTop + legendRows.length * LEGEND_ROW + MARGIN;
     const body = [
         defs(),
-        `<text x="${MARGIN}" y="32" font-size="18" font-weight="bold" fill="${COLORS.title}">${escapeXml(graph.title)}</text>`,
-        `<text x="${MARGIN}" y="52" font-size="12" fill="${COLORS.muted}">${escapeXml(subtitle)}</text>`,
-        `<g transform="translate(${MARGIN} ${HEADER})">`,
+        ...titleLines.map((line, i) => `<text x="${MARGIN}" y="${num(MARGIN + TITLE_LINE * (i + 0.5))}" font-size="${TITLE_FONT}" font-weight="bold" dominant-baseline="central" fill="${COLORS.title}">${escapeXml(line)}</text>`),
+        ...subtitleLines.map((line, i) => `<text x="${MARGIN}" y="${num(MARGIN + titleLines.length * TITLE_LINE + SUBTITLE_LINE * (i + 0.5))}" font-size="${SUBTITLE_FONT}" dominant-baseline="central" fill="${COLORS.muted}">${escapeXml(line)}</text>`),
+        `<g transform="translate(${MARGIN} ${num(header)})">`,
         ...changeMarks(laidOut),
         ...laidOut.edges.map(edge => withChange(edge.edge.change, edgeGroup(edge))),
         ...laidOut.nodes.map(node => withChange(node.node.change, nodeGroup(node))),
@@ -69,21 +79,55 @@ function edgeLook(edge: Pick<DiagramEdge, 'kind' | 'money' | 'tangible'>): EdgeL
     return { stroke: COLORS.flow, width: 1.5, dash: edge.tangible ? undefined : '7 5', marker: 'cxe-arrow' };
 }
 
+/** What an edge says on hover: every flow it draws, with its exchange, values and touchpoints. */
+function edgeTooltip(edge: DiagramEdge): string {
+    if (edge.kind === 'affects') {
+        return `${edge.from} affects ${edge.to}${edge.note ? `: ${edge.note}` : ''}`;
+    }
+    if (edge.kind === 'backstage') {
+        return `${edge.from} ${edge.note} ${edge.to}`;
+    }
+    const flows = edge.flows ?? [{ from: edge.from, to: edge.to, exchange: edge.exchange, values: edge.values, via: edge.via }];
+    return flows.map(flow => `${flow.exchange ? `${flow.exchange}: ` : ''}${flow.from} gives ${flow.to} `
+        + `${flow.values.map(v => `${v.label}${v.kind ? ` (${v.kind})` : ''}`).join(', ')}${flow.via.length ? ` via ${flow.via.join(', ')}` : ''}`).join('; ');
+}
+
+const TONE_COLORS: Readonly<Record<LabelTone, string>> = { value: COLORS.title, money: COLORS.money, via: COLORS.muted, note: COLORS.title };
+
+/** The glyph for values going from the edge's `from` to its `to`: the way the path runs next to its label. */
+function forwardGlyph(points: readonly Point[], label: LaidOutLabel): string {
+    const i = nearestSegment(points, { x: label.x + label.width / 2, y: label.y + label.height / 2 });
+    if (i < 0) {
+        return '→';
+    }
+    const [dx, dy] = [points[i + 1].x - points[i].x, points[i + 1].y - points[i].y];
+    return Math.abs(dx) >= Math.abs(dy) ? (dx >= 0 ? '→' : '←') : (dy >= 0 ? '↓' : '↑');
+}
+
+const OPPOSITE: Readonly<Record<string, string>> = { '→': '←', '←': '→', '↓': '↑', '↑': '↓' };
+
 function edgeGroup(laidOut: LaidOutEdge): string {
     const { edge, points, label } = laidOut;
     const look = edgeLook(edge);
-    const tooltip = edge.kind === 'affects' ? `${edge.from} affects ${edge.to}${edge.note ? `: ${edge.note}` : ''}`
-        : edge.kind === 'backstage' ? `${edge.from} ${edge.note} ${edge.to}`
-        : `${edge.exchange ? `${edge.exchange}: ` : ''}${edge.from} gives ${edge.to} ${edge.values.map(v => `${v.label} (${v.kind})`).join(', ')}${edge.via.length ? ` via ${edge.via.join(', ')}` : ''}`;
+    const bothWays = edge.flows?.some(flow => flow.from !== edge.from) ?? false;
     const parts = [
         `<g data-cxe-edge="${escapeXml(edge.id)}" data-cxe-kind="${edge.kind}">`,
-        `<title>${escapeXml(tooltip)}</title>`,
-        `<path d="${pathOf(points)}" fill="none" stroke="${look.stroke}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''} marker-end="url(#${look.marker})"/>`,
+        `<title>${escapeXml(edgeTooltip(edge))}</title>`,
+        `<path d="${pathOf(points)}" fill="none" stroke="${look.stroke}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''}${bothWays ? ` marker-start="url(#${look.marker})"` : ''} marker-end="url(#${look.marker})"/>`,
     ];
     if (label) {
+        const forward = forwardGlyph(points, label);
+        const glyphs = { forward, back: OPPOSITE[forward] };
+        const left = label.x + LABEL_PADDING;
         parts.push(
             `<rect x="${num(label.x)}" y="${num(label.y)}" width="${num(label.width)}" height="${num(label.height)}" rx="3" fill="${COLORS.background}" fill-opacity="0.92"/>`,
-            ...label.lines.map((line, i) => `<text x="${num(label.x + label.width / 2)}" y="${num(label.y + 4 + LABEL_LINE * (i + 0.5))}" font-size="${LABEL_FONT}" text-anchor="middle" dominant-baseline="central" fill="${line.startsWith('$ ') ? COLORS.money : line.startsWith('via ') ? COLORS.muted : COLORS.title}"${line.startsWith('via ') ? ' font-style="italic"' : ''}>${escapeXml(line)}</text>`),
+            ...label.lines.map((line, i) => {
+                const y = num(label.y + LABEL_PADDING + LABEL_LINE * (i + 0.5));
+                const paint = `font-size="${LABEL_FONT}" dominant-baseline="central" fill="${TONE_COLORS[line.tone]}"${line.tone === 'via' ? ' font-style="italic"' : ''}`;
+                const glyph = line.arrow ? `<text x="${num(left)}" y="${y}" ${paint}>${glyphs[line.arrow]}</text>` : '';
+                const x = left + (line.arrow || line.indent ? LABEL_INDENT : 0);
+                return `${glyph}<text x="${num(x)}" y="${y}" ${paint}>${escapeXml(line.text)}</text>`;
+            }),
         );
     }
     parts.push('</g>');
@@ -120,41 +164,41 @@ function shape(kind: NodeKind, x: number, y: number, w: number, h: number, strok
     const paint = `fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"`;
     const polygon = (points: Array<[number, number]>, extra = '') => `<polygon points="${points.map(([px, py]) => `${num(px)},${num(py)}`).join(' ')}" ${paint}${extra}/>`;
     const inset = Math.min(12, w / 6);
-    switch (kind) {
-        case 'customer':
+    switch (KIND_STYLES[kind].shape) {
+        case 'pill':
             return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="${num(Math.min(h / 2, 22))}" ${paint}/>`;
-        case 'employee':
+        case 'rounded':
             return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="8" ${paint}/>`;
-        case 'partner':
+        case 'hexagon':
             return polygon([[x + inset, y], [x + w - inset, y], [x + w, y + h / 2], [x + w - inset, y + h], [x + inset, y + h], [x, y + h / 2]]);
-        case 'organization':
+        case 'double':
             return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="2" ${paint}/>`
                 + `<rect x="${num(x + 4)}" y="${num(y + 4)}" width="${num(w - 8)}" height="${num(h - 8)}" rx="1" fill="none" stroke="${stroke}" stroke-width="1"/>`;
-        case 'thirdparty':
+        case 'parallelogram':
             return polygon([[x + inset, y], [x + w, y], [x + w - inset, y + h], [x, y + h]]);
-        case 'factor':
+        case 'note':
             return polygon([[x, y], [x + w - inset, y], [x + w, y + inset], [x + w, y + h], [x, y + h]], ' stroke-dasharray="5 3"');
-        case 'touchpoint':
+        case 'ellipse':
             return `<ellipse cx="${num(x + w / 2)}" cy="${num(y + h / 2)}" rx="${num(w / 2)}" ry="${num(h / 2)}" ${paint}/>`;
-        case 'system': {
+        case 'cylinder': {
             const lid = Math.min(6, h / 5);
             return `<path d="M${num(x)} ${num(y + lid)}A${num(w / 2)} ${num(lid)} 0 0 1 ${num(x + w)} ${num(y + lid)}V${num(y + h - lid)}A${num(w / 2)} ${num(lid)} 0 0 1 ${num(x)} ${num(y + h - lid)}Z" ${paint}/>`
                 + `<path d="M${num(x)} ${num(y + lid)}A${num(w / 2)} ${num(lid)} 0 0 0 ${num(x + w)} ${num(y + lid)}" fill="none" stroke="${stroke}" stroke-width="${strokeWidth}"/>`;
         }
-        case 'process':
+        case 'chevron':
             return polygon([[x, y], [x + w - inset, y], [x + w, y + h / 2], [x + w - inset, y + h], [x, y + h], [x + inset, y + h / 2]]);
-        case 'policy': {
+        case 'octagon': {
             const c = Math.min(10, h / 3);
             return polygon([[x + c, y], [x + w - c, y], [x + w, y + c], [x + w, y + h - c], [x + w - c, y + h], [x + c, y + h], [x, y + h - c], [x, y + c]]);
         }
-        case 'journey':
+        case 'arrow':
             return polygon([[x, y], [x + w - inset, y], [x + w, y + h / 2], [x + w - inset, y + h], [x, y + h]]);
-        case 'exchange': {
+        case 'barred': {
             const bar = Math.min(7, w / 10);
             return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" ${paint}/>`
                 + `<path d="M${num(x + bar)} ${num(y)}V${num(y + h)}M${num(x + w - bar)} ${num(y)}V${num(y + h)}" stroke="${stroke}" stroke-width="1"/>`;
         }
-        case 'value':
+        case 'trapezium':
             return polygon([[x, y], [x + w, y], [x + w - inset, y + h], [x + inset, y + h]]);
     }
 }

@@ -4,8 +4,9 @@ export const FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', sans-serif";
 
 /** Every text and attribute value that reaches SVG goes through here. */
 export function escapeXml(text: string): string {
+    // Characters XML forbids, a lone UTF-16 surrogate among them, become the replacement character.
     return text
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
         .replace(/[&<>"']/g, char => ENTITIES[char]);
 }
 

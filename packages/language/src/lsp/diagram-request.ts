@@ -3,8 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { CxeAddedServices } from '../cxe-module.js';
 import { walkableNamed } from '../analysis/walk.js';
-import { drawingNames, renderDiagram, renderWalk } from '../diagram/diagrams.js';
-import { renderJourneySvg } from '../diagram/render-journey.js';
+import { drawingNames, renderDrawing, renderWalk } from '../diagram/diagrams.js';
 import { DiagramRequest } from './protocol.js';
 
 /** Answers `cxe/diagram` once the document is validated, with the shared render function. */
@@ -26,11 +25,7 @@ export async function handleDiagramRequest(shared: LangiumSharedServices, servic
         const rendered = await renderWalk(model, { direction: params.walk.direction, element: start, depth: params.walk.depth }, problems, params.options);
         return { ecosystem: model.name, view: rendered.graph.view, views, svg: rendered.svg, sources: rendered.sources, errors };
     }
-    const journey = model.journeys.find(candidate => candidate.name === view);
-    if (journey) {
-        return { ecosystem: model.name, view, views, svg: renderJourneySvg(journey), sources: {}, errors };
-    }
-    const rendered = await renderDiagram(model, view, problems, params.options);
+    const rendered = await renderDrawing(model, view, problems, params.options);
     return { ecosystem: model.name, view, views, svg: rendered.svg, sources: rendered.sources, errors };
 }
 

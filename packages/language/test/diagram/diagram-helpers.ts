@@ -39,3 +39,22 @@ export function mermaidParser(): Promise<{ parse(text: string): Promise<unknown>
     })();
     return mermaid;
 }
+
+/**
+ * A synthetic value network of a size, seeded: one organization, actors of every kind, each trading
+ * with the organization and, now and then, with another actor (reciprocal flows, as real ones are).
+ */
+export function syntheticNetwork(actors: number, seed: number): string {
+    let state = seed;
+    const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const kinds = ['customer', 'partner', 'employee', 'thirdparty'];
+    const lines = [`ecosystem Synthetic${actors}`, 'organization Org "The organization" { seeks Fee0 }'];
+    for (let i = 0; i < actors; i++) {
+        lines.push(`${kinds[i % kinds.length]} A${i} "Actor number ${i}" { seeks Good${i} }`, `value Good${i} "Good ${i}" ${i % 3 === 0 ? 'information' : 'product'}`, `value Fee${i} "Fee ${i}" money`);
+        lines.push(`exchange Deal${i} { Org -> A${i} : Good${i}  A${i} -> Org : Fee${i} }`);
+        if (i > 0 && random() < 0.5) {
+            lines.push(`exchange A${i} -> A${Math.floor(random() * i)} : Good${i}`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}

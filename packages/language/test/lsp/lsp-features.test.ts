@@ -148,7 +148,7 @@ describe('language server features', () => {
         assert.deepEqual(result?.views, ['Trade', 'Visit']);
         assert.equal(result?.view, 'Trade');
         assert.match(result!.svg, /data-cxe-element="Buyer"/);
-        assert.deepEqual(Object.keys(result!.sources).sort(), ['Baker', 'Baker->Buyer@Sale', 'Buyer', 'Buyer->Baker@Sale']);
+        assert.deepEqual(Object.keys(result!.sources).sort(), ['Baker', 'Baker<->Buyer', 'Buyer']);
         const journey = await handleDiagramRequest(ws.shared, ws.Cxe, { uri: ws.document('people.cxe').uri.toString(), view: 'Visit' });
         assert.match(journey!.svg, /Journey of Regular buyer/);
     });
