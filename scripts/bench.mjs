@@ -14,6 +14,7 @@ import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
 import { measureStability, stabilityLine } from './bench/diagram-stability.mjs';
 import { benchDiff, benchPackage } from './bench/diff-bench.mjs';
 import { benchEditor } from './bench/editor-bench.mjs';
+import { alias } from './esbuild-alias.mjs';
 import { generateModel } from './bench/generate-model.mjs';
 import { benchWalk } from './bench/walk-bench.mjs';
 
@@ -34,6 +35,7 @@ async function bundleBareParse() {
     const outfile = join(work, 'bare-parse.js');
     await bundle({
         entryPoints: [join(root, 'scripts/bench/bare-parse-entry.mjs')],
+        alias,
         outfile,
         bundle: true,
         platform: 'node',

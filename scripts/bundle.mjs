@@ -1,6 +1,7 @@
 // Bundles the CLI into one ES module: one file to load makes `cxe` start fast.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
+import { alias } from './esbuild-alias.mjs';
 
 const cliPackage = JSON.parse(await readFile(new URL('../packages/cli/package.json', import.meta.url), 'utf8'));
 
@@ -8,6 +9,7 @@ const cliPackage = JSON.parse(await readFile(new URL('../packages/cli/package.js
 await rm('packages/cli/dist', { recursive: true, force: true });
 await build({
     entryPoints: { cxe: 'packages/cli/out/src/cli.js' },
+    alias,
     outdir: 'packages/cli/dist',
     // Layout (elkjs) goes into its own chunk, loaded only when a diagram is drawn.
     splitting: true,
@@ -43,6 +45,7 @@ await build({
 });
 await build({
     entryPoints: { server: 'packages/language/out/src/lsp/main.js' },
+    alias,
     outdir: 'packages/extension/dist',
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -21,7 +21,7 @@ async function firstViewGraph(text) {
     const ecosystem = Cxe.workspace.EcosystemModels.ecosystems()[0];
     const model = Cxe.workspace.EcosystemModels.modelOf(ecosystem);
     // The view cxe generate draws first (the synthetic models declare one that includes everything).
-    return viewGraph(model, viewNames(model)[0], Cxe.workspace.EcosystemProblems.problemsOf(ecosystem));
+    return viewGraph(model, viewNames(model)[0], Cxe.workspace.Findings.findingsOf(ecosystem));
 }
 
 async function timeMs(action, runs = RUNS) {

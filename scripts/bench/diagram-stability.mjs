@@ -39,7 +39,7 @@ async function layouts(files) {
     for (const ecosystem of Cxe.workspace.EcosystemModels.ecosystems()) {
         const model = Cxe.workspace.EcosystemModels.modelOf(ecosystem);
         for (const view of viewNames(model)) {
-            const graph = viewGraph(model, view, Cxe.workspace.EcosystemProblems.problemsOf(ecosystem));
+            const graph = viewGraph(model, view, Cxe.workspace.Findings.findingsOf(ecosystem));
             const laidOut = await layoutGraph(graph);
             result.set(`${ecosystem}.${view}`, {
                 graph,

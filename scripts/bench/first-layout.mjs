@@ -11,7 +11,7 @@ const { shared, Cxe } = createCxeBatchServices(EmptyFileSystem);
 await buildWorkspace(shared, [{ uri: URI.file(file), text: readFileSync(file, 'utf8') }]);
 const ecosystem = Cxe.workspace.EcosystemModels.ecosystems()[0];
 const model = Cxe.workspace.EcosystemModels.modelOf(ecosystem);
-const graph = viewGraph(model, viewNames(model)[0], Cxe.workspace.EcosystemProblems.problemsOf(ecosystem));
+const graph = viewGraph(model, viewNames(model)[0], Cxe.workspace.Findings.findingsOf(ecosystem));
 const time = async () => {
     const start = performance.now();
     await layoutGraph(graph);

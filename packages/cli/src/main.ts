@@ -6,6 +6,7 @@ import { type ValidateOptions, runValidate } from './commands/validate.js';
 import { type WalkOptions, runWalk } from './commands/walk.js';
 import { DEFAULT_FORMATS, FORMATS, type Format } from './generate/artefact.js';
 import { type Io, processIo } from './io.js';
+import { type RuleOptions, collectRule } from './rule-options.js';
 import { ExitCode, UsageError } from './usage-error.js';
 import { version } from './version.js';
 
@@ -24,8 +25,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         .argument('<paths...>', '.cxe files or folders')
         .addOption(new Option('-f, --format <format>', 'output format: text, json, sarif (GitHub code scanning), github (workflow annotations)')
             .choices(['text', 'json', 'sarif', 'github']).default('text'))
-        .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
-        .action(async (paths: string[], options: ValidateOptions) => {
+        .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (after rule settings)', nonNegativeInteger)
+        .action(async (paths: string[], options: ValidateOptions & RuleOptions) => {
             exitCode = await runValidate(paths, options, io);
         });
 
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         .option('--view <name>', 'only this view or journey')
         .option('--check', 'write nothing; exit 1 if any generated file is missing, different or stale')
         .option('--strict', 'generate nothing when the models have errors')
-        .action(async (paths: string[], options: GenerateOptions) => {
+        .action(async (paths: string[], options: GenerateOptions & RuleOptions) => {
             exitCode = await runGenerate(paths, options, io);
         });
 
@@ -73,6 +74,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
             .action(async (element: string, paths: string[], options: WalkOptions) => {
                 exitCode = await runWalk(direction, element, paths, options, io);
             });
+    }
+
+    for (const command of program.commands.filter(candidate => ['validate', 'generate'].includes(candidate.name()))) {
+        command
+            .option('--rule <code=level>', 'set a rule to off, info, warning or error (repeatable; wins over cxe.config.json)', collectRule, [])
+            .option('--no-config', 'ignore cxe.config.json files (the defaults and --rule apply)');
     }
 
     try {

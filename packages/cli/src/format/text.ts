@@ -11,8 +11,9 @@ export function formatText(report: ValidationReport): string {
 /** "3 files checked: 1 error, 2 warnings." */
 export function summaryLine(report: ValidationReport): string {
     const files = countOf(report.files, 'file');
-    if (report.errors === 0 && report.warnings === 0) {
+    if (report.errors === 0 && report.warnings === 0 && report.infos === 0) {
         return `${files} checked: no problems.`;
     }
-    return `${files} checked: ${countOf(report.errors, 'error')}, ${countOf(report.warnings, 'warning')}.`;
+    const infos = report.infos > 0 ? `, ${countOf(report.infos, 'info')}` : '';
+    return `${files} checked: ${countOf(report.errors, 'error')}, ${countOf(report.warnings, 'warning')}${infos}.`;
 }

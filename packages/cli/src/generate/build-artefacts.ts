@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {
-    type EcosystemModel, type Problem, type ReportView, compare, drawingNames, namedJourneys, renderDot, renderDrawing,
+    type EcosystemModel, type Finding, type ReportView, compare, drawingNames, namedJourneys, renderDot, renderDrawing,
     renderJourneyMermaid, renderJson, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
 } from '@cxe/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
@@ -43,7 +43,7 @@ interface Drawing {
 }
 
 /** A view: laid out and drawn by the editor's own pipeline when a format needs positions, else only its graph. */
-async function drawView(model: EcosystemModel, view: string, problems: readonly Problem[], formats: ReadonlySet<Format>): Promise<Drawing> {
+async function drawView(model: EcosystemModel, view: string, problems: readonly Finding[], formats: ReadonlySet<Format>): Promise<Drawing> {
     if (formats.has('svg') || formats.has('png') || formats.has('json')) {
         const drawing = await renderDrawing(model, view, problems);
         if (drawing.kind === 'view') {
@@ -63,7 +63,7 @@ async function drawJourney(model: EcosystemModel, journey: EcosystemModel['journ
 
 async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemModel, options: ArtefactOptions): Promise<Artefact[]> {
     const { formats, only } = options;
-    const problems = workspace.services.workspace.EcosystemProblems.problemsOf(model.name);
+    const problems = workspace.services.workspace.Findings.findingsOf(model.name);
     const file = (name: string, format: Format) => `${fileNamePart(model.name)}.${fileNamePart(name)}.${EXTENSIONS[format]}`;
     const drawings: Drawing[] = [];
     for (const view of viewNames(model).filter(name => !only || name === only)) {

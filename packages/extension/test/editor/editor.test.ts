@@ -110,6 +110,31 @@ describe('CXE in VS Code', () => {
         await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
+    it('follows a settings file edited while the editor runs', async () => {
+        const editor = await open('channel.cxe');
+        await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nvalue Leftover "Left over" intangible\n'));
+        const severityOfLeftover = () => vscode.languages.getDiagnostics(editor.document.uri)
+            .find(d => (typeof d.code === 'object' ? d.code.value : d.code) === 'unused-value')?.severity;
+        await until('the unused-value warning', () => severityOfLeftover() === vscode.DiagnosticSeverity.Warning);
+        const settings = file('cxe.config.json');
+        const write = (text: string) => vscode.workspace.fs.writeFile(settings, new TextEncoder().encode(text));
+        try {
+            await write('{ "rules": { "unused-value": "error" } }');
+            await until('the rule made an error', () => severityOfLeftover() === vscode.DiagnosticSeverity.Error);
+            await write('{ "rules": { "unused-values": "off" } }');
+            const problem = await until('the settings problem on the settings file', () => vscode.languages.getDiagnostics(settings)[0]);
+            assert.match(problem.message, /unknown diagnostic code 'unused-values'/);
+            assert.equal(problem.range.start.line, 0);
+            await until('the defaults meanwhile', () => severityOfLeftover() === vscode.DiagnosticSeverity.Warning);
+            await write('{ "rules": { "unused-value": "off" } }');
+            await until('the rule turned off', () => severityOfLeftover() === undefined && vscode.languages.getDiagnostics(settings).length === 0);
+        } finally {
+            await vscode.workspace.fs.delete(settings);
+        }
+        await until('the default again', () => severityOfLeftover() === vscode.DiagnosticSeverity.Warning);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
     it('opens the diagram preview with the expected nodes', async () => {
         await open('channel.cxe');
         await vscode.commands.executeCommand('cxe.openPreview');

@@ -44,7 +44,7 @@ describe('the bundled language server, over stdio', () => {
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxe', version: 1, text } });
         const { diagnostics } = await diagnosticsOf(uri);
         assert.deepEqual(diagnostics.map(d => [d.code, d.range.start.line, d.range.start.character, d.severity]), [['unresolved-reference', 4, 33, 1]]);
-        assert.match(diagnostics[0].codeDescription?.href ?? '', /\/docs\/language\.md#unresolved-reference$/);
+        assert.match(diagnostics[0].codeDescription?.href ?? '', /\/docs\/rules\/unresolved-reference\.md$/);
     });
 
     it("answers the 'cxe/diagram' request with the SVG", async () => {

@@ -2,8 +2,7 @@ import type { AstNode } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { EcosystemModel, ResolvedFlow } from '../model/ecosystem-model.js';
-import { severityOf } from '../validation/diagnostic-codes.js';
-import type { Problem } from '../validation/problem.js';
+import type { Finding } from '../validation/problem.js';
 import { type Backstage, selectView } from './view-selection.js';
 import { unique } from '../util/words.js';
 import { type Relation, relationPhrase, relationsOf } from '../analysis/relation-index.js';
@@ -127,7 +126,7 @@ export interface DiagramOptions {
     readonly showFactors?: boolean;
 }
 
-export function buildDiagramGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {
+export function buildDiagramGraph(model: EcosystemModel, viewName: string, problems: readonly Finding[], options: DiagramOptions = {}): DiagramGraph {
     const view = namedViews(model).find(candidate => candidate.name === viewName);
     if (!view && viewName !== IMPLIED_VIEW) {
         throw new Error(`Ecosystem '${model.name}' has no view '${viewName}'.`);
@@ -343,12 +342,15 @@ function uniqueById(edges: readonly DiagramEdge[]): DiagramEdge[] {
 
 export const NO_PROBLEMS: NodeProblems = { errors: 0, warnings: 0, codes: [] };
 
-/** Problems counted on the top-level element they sit in (an actor, for a problem on its `seeks`). */
-export function countProblems(problems: readonly Problem[]): Map<string, NodeProblems> {
+/**
+ * Problems counted on the top-level element they sit in (an actor, for a problem on its `seeks`), with
+ * the severity the findings stage gave them.
+ */
+export function countProblems(problems: readonly Finding[]): Map<string, NodeProblems> {
     const counts = new Map<string, { errors: number; warnings: number; codes: Set<string> }>();
     for (const problem of problems) {
         const element = topLevelElement(problem.node);
-        const severity = severityOf(problem.code);
+        const { severity } = problem;
         // Badges mark what needs fixing; information stays in the editor and the report.
         if (!element?.name || severity === 'info') {
             continue;

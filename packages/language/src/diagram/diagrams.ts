@@ -1,6 +1,6 @@
 import type * as ast from '../generated/ast.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
-import type { Problem } from '../validation/problem.js';
+import type { Finding } from '../validation/problem.js';
 import { type DiagramGraph, type DiagramOptions, type SourceLocation, buildDiagramGraph, sourceLocations, viewNames } from './diagram-graph.js';
 import { type LaidOutGraph, layoutGraph } from './layout.js';
 import { MAX_DETAILED_NODES, groupByKind } from './overview.js';
@@ -19,7 +19,7 @@ export function namedJourneys(model: EcosystemModel): ast.Journey[] {
 }
 
 /** The graph to draw for a view: the view itself, or its overview when it is too large to read. */
-export function viewGraph(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {
+export function viewGraph(model: EcosystemModel, viewName: string, problems: readonly Finding[], options: DiagramOptions = {}): DiagramGraph {
     const graph = buildDiagramGraph(model, viewName, problems, options);
     return graph.nodes.length > MAX_DETAILED_NODES ? groupByKind(graph) : graph;
 }
@@ -36,12 +36,12 @@ export interface RenderedDiagram {
  * The one function behind both the CLI's SVG and the editor preview: same model, same bytes.
  * Layout runs here only, so nothing that needs no picture pays for it.
  */
-export async function renderDiagram(model: EcosystemModel, viewName: string, problems: readonly Problem[], options: DiagramOptions = {}): Promise<RenderedDiagram> {
+export async function renderDiagram(model: EcosystemModel, viewName: string, problems: readonly Finding[], options: DiagramOptions = {}): Promise<RenderedDiagram> {
     return renderGraph(model, viewGraph(model, viewName, problems, options));
 }
 
 /** The drawing of one walk no view declares (the editor's Show Root Causes / Show Impact). */
-export async function renderWalk(model: EcosystemModel, request: WalkRequest, problems: readonly Problem[], options: DiagramOptions = {}): Promise<RenderedDiagram> {
+export async function renderWalk(model: EcosystemModel, request: WalkRequest, problems: readonly Finding[], options: DiagramOptions = {}): Promise<RenderedDiagram> {
     return renderGraph(model, buildRequestedWalkGraph(model, request, problems, options));
 }
 
@@ -59,7 +59,7 @@ export type Drawing =
  * The one drawing pipeline: the editor's `cxe/diagram` request and `cxe generate` both draw every
  * view and journey through here, so the preview shows the CLI's bytes.
  */
-export async function renderDrawing(model: EcosystemModel, name: string, problems: readonly Problem[], options: DiagramOptions = {}): Promise<Drawing> {
+export async function renderDrawing(model: EcosystemModel, name: string, problems: readonly Finding[], options: DiagramOptions = {}): Promise<Drawing> {
     const journey = namedJourneys(model).find(candidate => candidate.name === name);
     if (journey) {
         return { kind: 'journey', journey, svg: renderJourneySvg(journey), sources: {} };

@@ -3,7 +3,7 @@ import { type RelationEdge, relationPhrase, relationsOf } from '../analysis/rela
 import * as ast from '../generated/ast.js';
 import { keywordOf } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
-import type { Problem } from '../validation/problem.js';
+import type { Finding } from '../validation/problem.js';
 import {
     type DiagramEdge, type DiagramGraph, type DiagramNode, type DiagramOptions, type NodeKind, type NodeProblems,
     NO_PROBLEMS, backstageEdge, countProblems, titleOf,
@@ -23,7 +23,7 @@ export function isWalkView(view: ast.View): boolean {
 }
 
 /** The graph of a view with `trace`/`impact`: its walks, what it includes, less what it excludes. */
-export function buildWalkGraph(model: EcosystemModel, view: ast.View, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {
+export function buildWalkGraph(model: EcosystemModel, view: ast.View, problems: readonly Finding[], options: DiagramOptions = {}): DiagramGraph {
     const walks = (direction: WalkDirection, references: ReadonlyArray<{ ref?: ast.Walkable }>) =>
         references.flatMap(reference => (reference.ref ? [{ direction, element: reference.ref, depth: view.depth }] : []));
     const selected = view.include.length > 0 ? selectView(model, view) : undefined;
@@ -39,7 +39,7 @@ export function buildWalkGraph(model: EcosystemModel, view: ast.View, problems: 
 }
 
 /** The graph of one walk no view declares (the editor's Show Root Causes / Show Impact). */
-export function buildRequestedWalkGraph(model: EcosystemModel, request: WalkRequest, problems: readonly Problem[], options: DiagramOptions = {}): DiagramGraph {
+export function buildRequestedWalkGraph(model: EcosystemModel, request: WalkRequest, problems: readonly Finding[], options: DiagramOptions = {}): DiagramGraph {
     const what = request.direction === 'trace' ? 'What is behind' : 'What reaches from';
     return walkGraph(model, {
         view: `${request.direction} ${request.element.name}`,
@@ -66,7 +66,7 @@ interface WalkGraphSpec {
  * Edges are the relations the walks followed, and every relation of an element shown only because
  * the view includes it.
  */
-function walkGraph(model: EcosystemModel, spec: WalkGraphSpec, problems: readonly Problem[]): DiagramGraph {
+function walkGraph(model: EcosystemModel, spec: WalkGraphSpec, problems: readonly Finding[]): DiagramGraph {
     const position = new Map<ast.Element, number>();
     const place = (element: ast.Element, at: number) => {
         const known = position.get(element);

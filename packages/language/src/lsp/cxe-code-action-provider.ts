@@ -6,6 +6,7 @@ import type { CxeAddedServices } from '../cxe-module.js';
 import * as ast from '../generated/ast.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
 import type { DiagnosticCode } from '../validation/diagnostic-codes.js';
+import { ruleCodeActions } from './rule-code-actions.js';
 
 type Fix = (document: LangiumDocument<ast.Model>, diagnostic: Diagnostic) => CodeAction | undefined;
 
@@ -28,7 +29,7 @@ export class CxeCodeActionProvider implements CodeActionProvider {
         return params.context.diagnostics.flatMap(diagnostic => {
             const fix = this.fixes[(diagnostic.data as { code?: DiagnosticCode } | undefined)?.code ?? ('' as DiagnosticCode)];
             const action = fix?.(document as LangiumDocument<ast.Model>, diagnostic);
-            return action ? [action] : [];
+            return [...(action ? [action] : []), ...ruleCodeActions(document, diagnostic)];
         });
     }
 

@@ -1,4 +1,4 @@
-import { type AstNode, AstUtils, type DocumentationProvider } from 'langium';
+import { type AstNode, AstUtils, type DocumentationProvider, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
 import { valueBalance } from '../analysis/value-balance.js';
 import { walkSummaryLine } from '../analysis/walk-summary.js';
@@ -6,6 +6,9 @@ import * as ast from '../generated/ast.js';
 import { kindLabel } from '../model/describe.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
 import type { CxeAddedServices } from '../cxe-module.js';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { lineText } from './document-lines.js';
+import { ignoreCodeHover } from './ignore-comment-assist.js';
 
 /** Hover: the element's kind, name and label, its doc comment, and for an actor its value balance. */
 export class CxeHoverProvider extends AstNodeHoverProvider {
@@ -16,6 +19,11 @@ export class CxeHoverProvider extends AstNodeHoverProvider {
         super(services);
         this.models = services.workspace.EcosystemModels;
         this.documentation = services.documentation.DocumentationProvider;
+    }
+
+    /** A code in an ignore comment gets its rule's summary; anything else, the element's hover. */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        return ignoreCodeHover(lineText(document, params.position.line), params.position) ?? super.getHoverContent(document, params);
     }
 
     protected override getAstNodeHoverContent(node: AstNode): string | undefined {

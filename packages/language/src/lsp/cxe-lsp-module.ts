@@ -7,6 +7,7 @@ import { type CxeAddedServices, CxeModule, CxeSharedModule } from '../cxe-module
 import { CxeGeneratedModule, CxeGeneratedSharedModule } from '../generated/module.js';
 import { CxeCodeActionProvider } from './cxe-code-action-provider.js';
 import { CxeCodeLensProvider } from './cxe-code-lens-provider.js';
+import { CxeCompletionProvider } from './cxe-completion-provider.js';
 import { CxeFormatter } from './cxe-formatter.js';
 import { CxeHoverProvider } from './cxe-hover-provider.js';
 import { CxeSemanticTokenProvider } from './cxe-semantic-token-provider.js';
@@ -19,6 +20,7 @@ export const CxeLspModule: Module<CxeLspServices, PartialLangiumServices> = {
         HoverProvider: services => new CxeHoverProvider(services),
         CodeLensProvider: services => new CxeCodeLensProvider(services),
         CodeActionProvider: services => new CxeCodeActionProvider(services),
+        CompletionProvider: services => new CxeCompletionProvider(services),
         Formatter: () => new CxeFormatter(),
         SemanticTokenProvider: services => new CxeSemanticTokenProvider(services),
     },

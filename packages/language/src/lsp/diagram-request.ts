@@ -19,7 +19,7 @@ export async function handleDiagramRequest(shared: LangiumSharedServices, servic
     const view = params.view && views.includes(params.view) ? params.view : views[0];
     const errors = services.workspace.EcosystemMembership.documentsOf(model.name)
         .flatMap(doc => doc.diagnostics ?? []).filter(diagnostic => diagnostic.severity === 1).length;
-    const problems = services.workspace.EcosystemProblems.problemsOf(model.name);
+    const problems = services.workspace.Findings.findingsOf(model.name);
     const start = params.walk && walkableNamed(model, params.walk.element);
     if (params.walk && start) {
         const rendered = await renderWalk(model, { direction: params.walk.direction, element: start, depth: params.walk.depth }, problems, params.options);

@@ -34,6 +34,7 @@ export function renderMarkdownReport(model: EcosystemModel, diagnostics: readonl
     const title = model.headers.find(header => header.label)?.label ?? model.name;
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
+    const infos = diagnostics.filter(d => d.severity === 'info').length;
     const out: string[] = [
         `# ${text(title)}`,
         '',
@@ -44,7 +45,7 @@ export function renderMarkdownReport(model: EcosystemModel, diagnostics: readonl
         '## Diagnostics',
         '',
         ...(diagnostics.length === 0 ? ['No problems.'] : [
-            `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}.`,
+            `${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}${infos > 0 ? `, ${countOf(infos, 'info')}` : ''}.`,
             '',
             '| where | severity | code | message |',
             '|---|---|---|---|',

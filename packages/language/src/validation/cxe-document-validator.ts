@@ -6,35 +6,33 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { CxeServices } from '../cxe-module.js';
 import { kindLabel, referenceTypeLabel } from '../model/describe.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
-import { type DiagnosticCode, docsUrlOf, isDiagnosticCode, severityOf } from './diagnostic-codes.js';
+import { type DiagnosticCode, severityOf } from './diagnostic-codes.js';
 import type { EcosystemProblems } from './ecosystem-problems.js';
+import type { Findings } from './findings.js';
 
 /**
- * Turns lexer, parser and linker errors into `syntax` and `unresolved-reference` diagnostics, and
- * reports the ecosystem checks' problems for the document. Every diagnostic carries its code both as
- * `code` and as `data.code` (which Langium's code actions read), and a link to the rule's
- * documentation as `codeDescription.href`.
+ * Turns lexer, parser and linker errors into `syntax` and `unresolved-reference` findings, adds the
+ * ecosystem checks' problems for the document, and hands them all to the findings stage (settings,
+ * ignore comments, documentation links). Every diagnostic carries its code both as `code` and as
+ * `data.code` (which Langium's code actions read).
  */
 export class CxeDocumentValidator extends DefaultDocumentValidator {
     private readonly problems: EcosystemProblems;
     private readonly models: EcosystemModels;
     private readonly reflection: AstReflection;
+    private readonly findings: Findings;
 
     constructor(services: CxeServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
         this.problems = services.workspace.EcosystemProblems;
         this.models = services.workspace.EcosystemModels;
+        this.findings = services.workspace.Findings;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
-        for (const diagnostic of diagnostics) {
-            if (isDiagnosticCode(diagnostic.code)) {
-                diagnostic.codeDescription = { href: docsUrlOf(diagnostic.code) };
-            }
-        }
-        return diagnostics;
+        const findings = await super.validateDocument(document, options, cancelToken);
+        return this.findings.diagnosticsOf(document, findings);
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -32,11 +32,6 @@ export class EcosystemProblems {
         return ecosystem === undefined ? [] : this.byDocument(ecosystem).get(document.uri.toString()) ?? [];
     }
 
-    /** Every problem of an ecosystem, all files together. */
-    problemsOf(ecosystem: string): readonly Problem[] {
-        return [...this.byDocument(ecosystem).values()].flat();
-    }
-
     private byDocument(ecosystem: string): ReadonlyMap<string, readonly Problem[]> {
         return this.cache.get(ecosystem, () => groupByDocument(runChecks(this.models.modelOf(ecosystem))));
     }

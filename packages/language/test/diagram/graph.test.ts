@@ -45,7 +45,7 @@ environment Boom "Boom" { category economic  trend rising  affects Buyer "spends
 `;
         const services = await servicesFor({ 'small.cxe': text });
         const model = services.workspace.EcosystemModels.modelOf('Small');
-        const problems = services.workspace.EcosystemProblems.problemsOf('Small');
+        const problems = services.workspace.Findings.findingsOf('Small');
         assert.deepEqual(viewNames(model), ['overview']);
         const graph = buildDiagramGraph(model, 'overview', problems);
         assert.deepEqual(graph.nodes.map(n => [n.id, n.detail ?? '', n.problems.warnings, n.problems.codes.join()]), [

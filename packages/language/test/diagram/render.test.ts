@@ -19,7 +19,7 @@ async function renderAll(services: CxeServices): Promise<Rendered[]> {
     const rendered: Rendered[] = [];
     for (const ecosystem of models.ecosystems()) {
         const model = models.modelOf(ecosystem);
-        const problems = services.workspace.EcosystemProblems.problemsOf(ecosystem);
+        const problems = services.workspace.Findings.findingsOf(ecosystem);
         for (const name of drawingNames(model)) {
             const drawing = await renderDrawing(model, name, problems);
             if (drawing.kind === 'view') {

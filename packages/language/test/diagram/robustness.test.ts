@@ -11,7 +11,7 @@ async function drawAll(text: string): Promise<Map<string, string>> {
     for (const ecosystem of models.ecosystems()) {
         const model = models.modelOf(ecosystem);
         for (const name of drawingNames(model)) {
-            drawings.set(name, (await renderDrawing(model, name, services.workspace.EcosystemProblems.problemsOf(ecosystem))).svg);
+            drawings.set(name, (await renderDrawing(model, name, services.workspace.Findings.findingsOf(ecosystem))).svg);
         }
     }
     return drawings;

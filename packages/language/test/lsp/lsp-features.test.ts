@@ -113,7 +113,9 @@ describe('language server features', () => {
             const actions = await ws.Cxe.lsp.CodeActionProvider!.getCodeActions(document, {
                 textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
             }) as CodeAction[];
-            assert.equal(actions.length, 1);
+            // The code's own fix, preferred, then the two ways to ignore the diagnostic.
+            assert.deepEqual(actions.map(action => action.isPreferred), [true, false, false]);
+            assert.deepEqual(actions.slice(1).map(action => action.title), [`Ignore \`${code}\` here`, `Ignore \`${code}\` in this file`]);
             const fixed = TextDocument.applyEdits(TextDocument.create('x', 'cxe', 0, text), actions[0].edit!.changes![document.uri.toString()]);
             const after = await lspWorkspace({ 'a.cxe': fixed });
             return { fixed, codes: after.document('a.cxe').diagnostics!.map(d => d.code) };

@@ -105,7 +105,7 @@ describe('language server features for trace and impact', () => {
         const infos = ws.document('front.cxe').diagnostics!.filter(d => d.code === 'pain-point-without-cause');
         assert.deepEqual(infos.map(d => [d.severity, d.range.start.line + 1, d.range.start.character + 1, d.range.end.character + 1]), [[3, 11, 8, 11]]);
         assert.match(String(infos[0].message), /Step 'Pay' of journey 'Setup' is painful \(score 2\)/);
-        assert.match(String(infos[0].codeDescription?.href), /#pain-point-without-cause$/);
+        assert.match(String(infos[0].codeDescription?.href), /\/docs\/rules\/pain-point-without-cause\.md$/);
     });
 
     it('the diagram request draws a walk no view declares, and falls back to the view for an unknown element', async () => {

@@ -1,5 +1,6 @@
 import type { Check } from '../problem.js';
 import { checkEmployers, checkHasCustomer } from './actors.js';
+import { checkDuplicateClauses } from './clauses.js';
 import { checkSelfExchanges } from './flows.js';
 import { checkJourneys } from './journeys.js';
 import { checkDuplicateNames } from './names.js';
@@ -11,6 +12,7 @@ import { checkViewDepths } from './views.js';
 /** Every model check, run once per ecosystem per workspace state. */
 export const allChecks: readonly Check[] = [
     checkDuplicateNames,
+    checkDuplicateClauses,
     checkSelfExchanges,
     checkEmployers,
     checkHasCustomer,
