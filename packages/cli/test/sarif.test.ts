@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as sarif from 'sarif';
-import { diagnosticCodes } from '@cxe/language';
+import { type DiagnosticCode, diagnosticCodes, docsUrlOf } from '@cxe/language';
 import { escapeData, escapeProperty } from '../src/format/github.js';
 import { cxe, folderWith, json } from './run-cxe.js';
 
@@ -48,7 +48,7 @@ describe('cxe validate --format sarif', () => {
         assert.deepEqual(rules.map(rule => rule.id), diagnosticCodes);
         for (const rule of rules) {
             assert.ok(rule.shortDescription?.text && rule.fullDescription?.text && rule.help?.text, rule.id);
-            assert.match(rule.helpUri ?? '', new RegExp(`#${rule.id}$`));
+            assert.equal(rule.helpUri, docsUrlOf(rule.id as DiagnosticCode));
         }
     });
 

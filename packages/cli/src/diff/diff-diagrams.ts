@@ -39,5 +39,5 @@ function modelOf(workspace: LoadedWorkspace, ecosystem: string): EcosystemModel 
 }
 
 function problemsOf(workspace: LoadedWorkspace, ecosystem: string) {
-    return workspace.services.workspace.EcosystemProblems.problemsOf(ecosystem);
+    return workspace.services.workspace.Findings.findingsOf(ecosystem);
 }

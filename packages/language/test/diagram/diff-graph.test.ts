@@ -17,7 +17,7 @@ exchange Maker -> Courier : Cash
 async function graphOf(text: string): Promise<DiagramGraph> {
     const services = await servicesFor({ 'a.cxe': text });
     const model = services.workspace.EcosystemModels.modelOf('Shop');
-    return viewGraph(model, 'overview', services.workspace.EcosystemProblems.problemsOf('Shop'));
+    return viewGraph(model, 'overview', services.workspace.Findings.findingsOf('Shop'));
 }
 
 const changes = (graph: DiagramGraph | undefined) => [
