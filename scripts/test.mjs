@@ -9,14 +9,17 @@ const suites = [
     { name: 'extension: bundled language server', files: 'packages/extension/out/test/server/**/*.test.js' },
 ];
 
+const HARNESS = 'packages/extension/test-harness';
 let passed = 0;
 let failed = 0;
+// The harness brings headless Chromium, which the CLI suite also uses (the HTML page's tests).
+const harnessInstalled = await installEditorHarness();
 for (const suite of suites) {
     const result = await runMocha(suite);
     passed += result.passed;
     failed += result.failed;
 }
-const editor = await runEditorTests();
+const editor = harnessInstalled ? await runEditorTests() : { passed: 0, failed: 1 };
 passed += editor.passed;
 failed += editor.failed;
 console.log(`\n${passed} passed, ${failed} failed`);
@@ -52,20 +55,23 @@ function run(command, args, options = {}) {
     });
 }
 
+/** Installs the editor test harness (idempotent); a failed install is reported, and fails the editor suite. */
+async function installEditorHarness() {
+    const install = await run('bash', [`${HARNESS}/install.sh`]);
+    if (install.code !== 0) {
+        console.error('extension: could not install the editor test harness');
+    }
+    return install.code === 0;
+}
+
 /**
  * The in-editor suite: the extension inside a real VS Code (code-server in headless Chromium, see
- * packages/extension/test-harness). Installs what it needs first (idempotent); a failed install or a
- * run that reports no counts is a failure, never a skip.
+ * packages/extension/test-harness), installed before all suites; a failed install or a run that
+ * reports no counts is a failure, never a skip.
  */
 async function runEditorTests() {
     console.log('\n── extension: inside VS Code ──');
-    const harness = 'packages/extension/test-harness';
-    const install = await run('bash', [`${harness}/install.sh`]);
-    if (install.code !== 0) {
-        console.error('extension: could not install the editor test harness');
-        return { passed: 0, failed: 1 };
-    }
-    const { code, output } = await run(process.execPath, [`${harness}/run-editor-tests.mjs`]);
+    const { code, output } = await run(process.execPath, [`${HARNESS}/run-editor-tests.mjs`]);
     const counts = output.match(/cxe-editor-tests: (\d+) passed, (\d+) failed/);
     if (!counts) {
         console.error(`extension: the editor tests reported no result (exit ${code})`);

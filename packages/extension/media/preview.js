@@ -1,7 +1,9 @@
 // The CXE diagram preview (runs in the webview). It never computes a diagram: it shows the SVG the
-// language server rendered, and adds pan and zoom, fit, a view picker, click-to-source, highlighting
-// and PNG export. Messages: from the extension 'diagram' | 'banner' | 'highlight' | 'toPng';
-// to the extension 'ready' | 'reveal' | 'selectView' | 'png'.
+// language server rendered in the shared viewer (window.cxeViewer: pan, zoom, readable first zoom,
+// minimap), and adds a view picker, click-to-source, highlighting and PNG export. It keeps where the
+// user left each view in the webview state, which also brings the panel back after a window reload.
+// Messages: from the extension 'diagram' | 'banner' | 'highlight' | 'toPng';
+// to the extension 'ready' | 'reveal' | 'selectView' | 'png' | 'command' | 'position'.
 (function () {
     const vscode = acquireVsCodeApi();
     const viewport = document.getElementById('viewport');
@@ -9,31 +11,18 @@
     const banner = document.getElementById('banner');
     const picker = document.getElementById('view');
     const status = document.getElementById('status');
-    let scale = 1, x = 0, y = 0, fitted = false, moved = false, drag;
+    // { uri, view, walk, positions: { 'Ecosystem/View': { scale, x, y, manual } } }
+    const state = vscode.getState() ?? { positions: {} };
+    let shown; // the 'Ecosystem/View' on screen
+    const viewer = window.cxeViewer(viewport, canvas, position => {
+        status.textContent = `${Math.round(position.scale * 100)}%`;
+        if (!shown) return;
+        state.positions[shown] = { scale: position.scale, x: position.x, y: position.y, manual: position.manual };
+        vscode.setState(state);
+        vscode.postMessage({ type: 'position', view: shown, position });
+    });
 
-    function apply() {
-        canvas.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
-        status.textContent = `${Math.round(scale * 100)}%`;
-    }
     function svgElement() { return canvas.querySelector('svg'); }
-    function fit() {
-        const svg = svgElement();
-        if (!svg) return;
-        const width = svg.width.baseVal.value, height = svg.height.baseVal.value;
-        scale = Math.min(viewport.clientWidth / width, viewport.clientHeight / height, 1.5) * 0.96;
-        x = (viewport.clientWidth - width * scale) / 2;
-        y = 8;
-        moved = false;
-        apply();
-    }
-    function zoom(factor, cx = viewport.clientWidth / 2, cy = viewport.clientHeight / 2) {
-        const next = Math.min(8, Math.max(0.05, scale * factor));
-        x = cx - (cx - x) * (next / scale);
-        y = cy - (cy - y) * (next / scale);
-        scale = next;
-        moved = true;
-        apply();
-    }
     function showBanner(text) {
         banner.hidden = !text;
         banner.textContent = text || '';
@@ -80,8 +69,10 @@
                 JSON.stringify({ webviewSection: 'node', cxeElement: node.getAttribute('data-cxe-element'), preventDefaultContextMenuItems: true })));
             setViews(message.views, message.view);
             showBanner(message.banner);
-            if (!fitted || !moved) { fit(); fitted = true; } else { apply(); }
-            vscode.setState({ view: message.view });
+            // A redraw of the same view stays where it is; another view comes back where it was left.
+            shown = `${message.ecosystem}/${message.view}`;
+            Object.assign(state, { uri: message.uri, view: message.view, walk: message.walk });
+            viewer.show(state.positions[shown]);
         } else if (message.type === 'banner') {
             showBanner(message.text);
         } else if (message.type === 'highlight') {
@@ -92,28 +83,16 @@
     });
     canvas.addEventListener('click', event => {
         const target = event.target.closest('[data-cxe-element], [data-cxe-edge]');
-        if (target && !drag?.moved) {
+        if (target && !viewer.dragged()) {
             vscode.postMessage({ type: 'reveal', id: target.getAttribute('data-cxe-element') ?? target.getAttribute('data-cxe-edge') });
         }
     });
-    viewport.addEventListener('wheel', event => {
-        event.preventDefault();
-        const box = viewport.getBoundingClientRect();
-        zoom(event.deltaY < 0 ? 1.15 : 1 / 1.15, event.clientX - box.left, event.clientY - box.top);
-    }, { passive: false });
-    viewport.addEventListener('pointerdown', event => { drag = { x: event.clientX - x, y: event.clientY - y, moved: false }; });
-    viewport.addEventListener('pointermove', event => {
-        if (!drag || event.buttons !== 1) return;
-        x = event.clientX - drag.x; y = event.clientY - drag.y; drag.moved = moved = true; apply();
-    });
-    viewport.addEventListener('pointerup', () => setTimeout(() => { drag = undefined; }, 0));
-    document.getElementById('zoom-in').addEventListener('click', () => zoom(1.25));
-    document.getElementById('zoom-out').addEventListener('click', () => zoom(0.8));
-    document.getElementById('fit').addEventListener('click', fit);
+    document.getElementById('zoom-in').addEventListener('click', () => viewer.zoom(1.25));
+    document.getElementById('zoom-out').addEventListener('click', () => viewer.zoom(0.8));
+    document.getElementById('readable').addEventListener('click', () => viewer.reset());
+    document.getElementById('fit').addEventListener('click', () => viewer.fitAll());
     document.getElementById('export-svg').addEventListener('click', () => vscode.postMessage({ type: 'command', command: 'cxe.exportSvg' }));
     document.getElementById('export-png').addEventListener('click', () => vscode.postMessage({ type: 'command', command: 'cxe.exportPng' }));
     picker.addEventListener('change', () => vscode.postMessage({ type: 'selectView', view: picker.value }));
-    // Until the user zooms or pans, the diagram keeps fitting the panel as it is resized.
-    window.addEventListener('resize', () => { if (fitted && !moved) fit(); });
     vscode.postMessage({ type: 'ready' });
 }());

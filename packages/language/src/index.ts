@@ -30,6 +30,8 @@ export * from './diagram/render-json.js';
 export * from './diagram/render-mermaid.js';
 export * from './diagram/render-svg.js';
 export * from './report/markdown-report.js';
+export * from './report/model-snapshot.js';
+export * from './report/html-page.js';
 export * from './diagram/overview.js';
 export * from './snapshot/ecosystem-snapshot.js';
 export * from './snapshot/snapshot-diff.js';

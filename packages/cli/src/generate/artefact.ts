@@ -4,7 +4,7 @@ export interface Artefact {
     readonly content: string | Uint8Array;
 }
 
-export const FORMATS = ['svg', 'mermaid', 'dot', 'json', 'png', 'md'] as const;
+export const FORMATS = ['svg', 'mermaid', 'dot', 'json', 'png', 'md', 'html'] as const;
 export type Format = typeof FORMATS[number];
 export const DEFAULT_FORMATS: readonly Format[] = ['svg', 'mermaid', 'md'];
 
@@ -15,6 +15,7 @@ export const EXTENSIONS: Readonly<Record<Format, string>> = {
     json: 'json',
     png: 'png',
     md: 'md',
+    html: 'html',
 };
 
 const MAX_NAME_PART = 64;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {
-    type EcosystemModel, type Finding, type ReportView, compare, drawingNames, namedJourneys, renderDot, renderDrawing,
-    renderJourneyMermaid, renderJson, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
+    type EcosystemModel, type Finding, type ReportView, buildModelSnapshot, compare, drawingNames, namedJourneys, renderDot, renderDrawing,
+    renderHtmlPage, renderJourneyMermaid, renderJson, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
 } from '@cxe/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
 import { type Artefact, EXTENSIONS, type Format, fileNamePart } from './artefact.js';
@@ -44,7 +44,7 @@ interface Drawing {
 
 /** A view: laid out and drawn by the editor's own pipeline when a format needs positions, else only its graph. */
 async function drawView(model: EcosystemModel, view: string, problems: readonly Finding[], formats: ReadonlySet<Format>): Promise<Drawing> {
-    if (formats.has('svg') || formats.has('png') || formats.has('json')) {
+    if (formats.has('svg') || formats.has('png') || formats.has('json') || formats.has('html')) {
         const drawing = await renderDrawing(model, view, problems);
         if (drawing.kind === 'view') {
             const { graph, laidOut, svg } = drawing;
@@ -57,7 +57,7 @@ async function drawView(model: EcosystemModel, view: string, problems: readonly 
 }
 
 async function drawJourney(model: EcosystemModel, journey: EcosystemModel['journeys'][number], formats: ReadonlySet<Format>): Promise<Drawing> {
-    const drawing = formats.has('svg') || formats.has('png') ? await renderDrawing(model, journey.name, []) : undefined;
+    const drawing = formats.has('svg') || formats.has('png') || formats.has('html') ? await renderDrawing(model, journey.name, []) : undefined;
     return { kind: 'journey', name: journey.name, title: journey.label ?? journey.name, mermaid: renderJourneyMermaid(journey), svg: drawing?.svg };
 }
 
@@ -92,6 +92,12 @@ async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemMo
         }));
         const report = renderMarkdownReport(model, reportDiagnostics(workspace, model, options.outDir), linked('view'), linked('journey'));
         artefacts.push({ name: `${fileNamePart(model.name)}.md`, content: report });
+    }
+    if (formats.has('html')) {
+        const documentation = workspace.services.documentation.DocumentationProvider;
+        const snapshot = buildModelSnapshot(model, node => documentation.getDocumentation(node));
+        const drawn = drawings.flatMap(({ kind, name, title, svg }) => (svg ? [{ kind, name, title, svg }] : []));
+        artefacts.push({ name: `${fileNamePart(model.name)}.html`, content: renderHtmlPage(snapshot, drawn) });
     }
     return artefacts;
 }

@@ -9,7 +9,29 @@ type FromWebview =
     | { type: 'selectView'; view: string }
     | { type: 'png'; data: string }
     | { type: 'command'; command: string }
+    | { type: 'position'; view: string; position: PreviewPosition }
     | { type: 'ready' };
+
+/** Where the webview shows the drawing: its scale, and its smallest text's size on screen. */
+export interface PreviewPosition {
+    readonly scale: number;
+    readonly textPx: number;
+    /** The drawing area's width in CSS pixels. */
+    readonly windowWidth: number;
+    /** Whether the user placed it (zoom, pan) rather than the readable first zoom. */
+    readonly manual: boolean;
+}
+
+/** What the webview keeps across a window reload (vscode.setState), as the serializer receives it. */
+export interface PreviewWebviewState {
+    readonly uri?: string;
+    readonly view?: string;
+    /** The trace or impact shown instead of a view. */
+    readonly walk?: WalkParams;
+}
+
+/** The webview panel type: the serializer restores panels of this type after a window reload. */
+export const PREVIEW_VIEW_TYPE = 'cxe.preview';
 
 /** The commands the webview's toolbar may run. */
 const TOOLBAR_COMMANDS: ReadonlySet<string> = new Set(['cxe.exportSvg', 'cxe.exportPng']);
@@ -38,21 +60,33 @@ export class DiagramPreview {
     private walk: WalkParams | undefined;
     private readonly walkHistory: Array<WalkParams | undefined> = [];
     private timer: NodeJS.Timeout | undefined;
+    private disposed = false;
     private pendingPng: ((data: string) => void) | undefined;
     private renders = 0;
     /** Requests sent: a response to any but the latest is dropped (layouts can finish out of order). */
     private requests = 0;
     state: PreviewState | undefined;
     highlighted: string | undefined;
+    /** The webview's last reported position, by 'Ecosystem/View'. */
+    readonly positions = new Map<string, PreviewPosition>();
     /** Fires after each draw: the tests wait on it. */
     readonly onDidRender = new vscode.EventEmitter<PreviewState>();
 
-    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, onDispose: () => void) {
-        this.panel = vscode.window.createWebviewPanel('cxe.preview', 'CXE diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-            enableScripts: true,
-            retainContextWhenHidden: true,
-            localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
-        });
+    /**
+     * A new panel beside the editor, or, after a window reload, the panel VS Code restored (with the
+     * file and view the webview saved).
+     */
+    constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, onDispose: () => void,
+        restored?: { panel: vscode.WebviewPanel; state?: PreviewWebviewState }) {
+        const options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] };
+        this.panel = restored?.panel
+            ?? vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'CXE diagram', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { ...options, retainContextWhenHidden: true });
+        this.panel.webview.options = options;
+        if (restored?.state?.uri) {
+            this.uri = vscode.Uri.parse(restored.state.uri);
+            this.view = restored.state.view;
+            this.walk = restored.state.walk;
+        }
         this.panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'icons', 'cxe-file.svg');
         this.panel.webview.html = previewHtml(this.panel.webview, context.extensionUri);
         void vscode.commands.executeCommand('setContext', 'cxe.previewOpen', true);
@@ -63,12 +97,18 @@ export class DiagramPreview {
             vscode.window.onDidChangeTextEditorSelection(event => this.onCursor(event)),
             vscode.workspace.onDidChangeConfiguration(event => event.affectsConfiguration('cxe.diagram') && void this.refresh()),
             this.panel.onDidDispose(() => {
+                this.disposed = true;
+                clearTimeout(this.timer);
                 void vscode.commands.executeCommand('setContext', 'cxe.previewWalk', false);
                 this.disposables.forEach(disposable => disposable.dispose());
                 void vscode.commands.executeCommand('setContext', 'cxe.previewOpen', false);
                 onDispose();
             }),
         );
+    }
+
+    dispose(): void {
+        this.panel.dispose();
     }
 
     async show(document: vscode.TextDocument | undefined): Promise<void> {
@@ -132,8 +172,12 @@ export class DiagramPreview {
         const uri = this.uri.toString();
         const settings = vscode.workspace.getConfiguration('cxe.diagram');
         const options = { direction: settings.get<'right' | 'down'>('layout', 'right'), showFactors: settings.get<boolean>('showEnvironment', true) };
+        const walk = this.walk;
         const request = ++this.requests;
-        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options, walk: this.walk });
+        const result = await this.client.sendRequest<DiagramRequest.Result | undefined>(DiagramRequest.method, { uri, view: this.view, options, walk });
+        if (this.disposed) {
+            return undefined; // closed while the server was drawing
+        }
         if (request !== this.requests) {
             return this.state?.result;
         }
@@ -146,10 +190,10 @@ export class DiagramPreview {
             ? `The model has ${result.errors} error${result.errors === 1 ? '' : 's'}: ${keepLast ? 'showing the last diagram without errors' : 'the diagram may be incomplete'}. See the Problems panel.`
             : undefined;
         this.panel.title = `CXE: ${result.ecosystem} · ${result.view}`;
-        void vscode.commands.executeCommand('setContext', 'cxe.previewWalk', this.walk !== undefined);
+        void vscode.commands.executeCommand('setContext', 'cxe.previewWalk', walk !== undefined);
         if (!keepLast) {
             this.state = { uri, result, renders: ++this.renders, stale: false };
-            void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, banner });
+            void this.panel.webview.postMessage({ type: 'diagram', svg: result.svg, views: result.views, view: result.view, ecosystem: result.ecosystem, uri, walk, banner });
         } else {
             this.state = { ...this.state!, renders: ++this.renders, stale: true };
             void this.panel.webview.postMessage({ type: 'banner', text: banner });
@@ -171,6 +215,9 @@ export class DiagramPreview {
                 return;
             case 'reveal':
                 await this.reveal(message.id);
+                return;
+            case 'position':
+                this.positions.set(message.view, message.position);
                 return;
             case 'png':
                 this.pendingPng?.(message.data);

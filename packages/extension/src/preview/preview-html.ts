@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { VIEWER_SCRIPT } from '@cxe/language/viewer';
 
 /**
  * The preview's page: a toolbar, a banner and the diagram. Strict Content Security Policy: nothing
  * remote, scripts and styles only from the extension (the script by nonce); the SVG from the server is
- * inert markup (no scripts, every model text escaped) and images only from data: or blob: URLs.
+ * inert markup (no scripts, every model text escaped) and images only from data: or blob: URLs (the
+ * minimap). The pan-and-zoom viewer is the one the HTML page of `cxe generate` uses, inlined by nonce.
  */
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
     const nonce = randomBytes(16).toString('base64');
@@ -29,13 +31,15 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
   <label>View <select id="view" aria-label="View"></select></label>
   <button id="zoom-out" title="Zoom out">−</button>
   <button id="zoom-in" title="Zoom in">+</button>
-  <button id="fit" title="Fit to window">Fit</button>
+  <button id="readable" title="Fit the width, or readable text when the width is too small">Readable</button>
+  <button id="fit" title="Whole drawing">Fit</button>
   <button id="export-svg" title="Export as SVG">SVG</button>
   <button id="export-png" title="Export as PNG">PNG</button>
   <span id="status" class="status"></span>
 </div>
 <div id="banner" class="banner" hidden></div>
 <div id="viewport" class="viewport"><div id="canvas" class="canvas"></div></div>
+<script nonce="${nonce}">${VIEWER_SCRIPT}</script>
 <script nonce="${nonce}" src="${media('preview.js')}"></script>
 </body>
 </html>`;

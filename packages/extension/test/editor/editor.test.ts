@@ -8,10 +8,11 @@ const file = (name: string) => vscode.Uri.joinPath(folder(), 'acme-software', na
 interface PreviewApi {
     preview(): {
         state?: { result: { svg: string; view: string; views: string[]; ecosystem: string }; renders: number; stale: boolean };
+        positions: Map<string, { scale: number; textPx: number; windowWidth: number; manual: boolean }>;
         onDidRender: vscode.EventEmitter<unknown>;
         reveal(id: string): Promise<vscode.TextEditor | undefined>;
-
     } | undefined;
+    restorePreview(panel: vscode.WebviewPanel, state: { uri?: string; view?: string } | undefined): Promise<void>;
 }
 
 async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
@@ -44,6 +45,11 @@ describe('CXE in VS Code', () => {
         }
         this.timeout(30_000);
         await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        // A 1,400 px window without side bars: two editor groups, the preview in a 700 px wide one.
+        await vscode.workspace.getConfiguration('workbench').update('activityBar.location', 'hidden', vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+        await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
         const editor = await open('channel.cxe');
         await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nexchange Reseller -> Distributor : Rebate\n'));
         editor.revealRange(new vscode.Range(editor.document.lineCount - 12, 0, editor.document.lineCount - 1, 0));
@@ -85,6 +91,16 @@ describe('CXE in VS Code', () => {
         }
         assert.ok(!labels.includes('ResellerDesk'), 'touchpoints are not offered after ->');
         await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('indents a new .cxe file by 2 and offers element templates where an element can start', async () => {
+        const document = await vscode.workspace.openTextDocument({ language: 'cxe', content: 'ecosystem Scratch\n' });
+        const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+        assert.deepEqual([editor.options.tabSize, editor.options.insertSpaces], [2, true]);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 0));
+        const customer = list.items.filter(item => (typeof item.label === 'string' ? item.label : item.label.label) === 'customer');
+        assert.deepEqual(customer.map(item => item.kind), [vscode.CompletionItemKind.Snippet], 'one customer item: the template');
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     it('goes to a definition in another file', async () => {
@@ -145,6 +161,14 @@ describe('CXE in VS Code', () => {
         }
     });
 
+    it('opens a wide view with readable text at the width of the panel', async () => {
+        // PartnerMap is about 2,250 px wide: fitting all of it in a side panel would shrink its 11 px text to 3-4 px.
+        const position = await until('the webview placing the drawing', () => api.preview()?.positions.get('AcmeCloudMove/PartnerMap'));
+        console.log(`cxe-metric preview-first-zoom scale ${position.scale.toFixed(3)} text ${position.textPx.toFixed(1)} px in a ${position.windowWidth} px panel`);
+        assert.ok(position.textPx >= 9 - 1e-6, `text renders at ${position.textPx} px`);
+        assert.equal(position.manual, false);
+    });
+
     it('redraws the preview on an unsaved edit', async () => {
         const editor = await open('channel.cxe');
         await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\npartner Newcomer "New partner" { seeks CustomerAccess }\n'));
@@ -192,5 +216,21 @@ describe('CXE in VS Code', () => {
         times.sort((a, b) => a - b);
         console.log(`cxe-metric preview-refresh-ms median ${times[2]} (${times.join(', ')}; update delay ${vscode.workspace.getConfiguration('cxe').get('preview.updateDelay')} ms)`);
         await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('comes back after a window reload: a preview serializer restores the file and view the webview saved', async () => {
+        const extension = vscode.extensions.getExtension<PreviewApi>('cxe.cxe-vscode')!;
+        assert.ok(extension.packageJSON.activationEvents.includes('onWebviewPanel:cxe.preview'), 'a reload activates the extension for a saved preview');
+        const before = api.preview();
+        assert.equal(before?.state?.result.ecosystem, 'Synthetic50');
+        // What VS Code does after a reload: a panel of the preview's type, and the state its webview saved.
+        const panel = vscode.window.createWebviewPanel('cxe.preview', 'CXE diagram', vscode.ViewColumn.Two);
+        await api.restorePreview(panel, { uri: file('channel.cxe').toString(), view: 'PartnerMap' });
+        const restored = await until('the restored diagram', () => {
+            const preview = api.preview();
+            return preview !== before && preview?.state?.result.view === 'PartnerMap' && preview;
+        });
+        assert.equal(restored.state!.result.ecosystem, 'AcmeCloudMove');
+        await until('the restored webview placing the drawing', () => restored.positions.get('AcmeCloudMove/PartnerMap'));
     });
 });

@@ -1,25 +1,31 @@
-import { type LangiumDocument, type AstNode, AstUtils, CstUtils } from 'langium';
+import { type LangiumCoreServices, type LangiumDocument, type AstNode, AstUtils, CstUtils } from 'langium';
+import { distance } from 'fastest-levenshtein';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Diagnostic, Position, TextEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CxeAddedServices } from '../cxe-module.js';
 import * as ast from '../generated/ast.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
+import type { CxeScopeProvider } from '../references/cxe-scope-provider.js';
 import type { DiagnosticCode } from '../validation/diagnostic-codes.js';
 import { ruleCodeActions } from './rule-code-actions.js';
 
-type Fix = (document: LangiumDocument<ast.Model>, diagnostic: Diagnostic) => CodeAction | undefined;
+const MAX_SUGGESTED_LENGTH = 100;
+
+type Fix = (document: LangiumDocument<ast.Model>, diagnostic: Diagnostic) => CodeAction | CodeAction[] | undefined;
 
 /** Quick fixes, keyed on the diagnostic codes wherever the fix is clear. */
 export class CxeCodeActionProvider implements CodeActionProvider {
     private readonly models: EcosystemModels;
+    private readonly scopes: CxeScopeProvider;
     private readonly fixes: Partial<Record<DiagnosticCode, Fix>>;
 
-    constructor(services: CxeAddedServices) {
+    constructor(services: LangiumCoreServices & CxeAddedServices) {
         this.models = services.workspace.EcosystemModels;
+        this.scopes = services.references.ScopeProvider as CxeScopeProvider;
         this.fixes = {
             'no-declared-value': (document, diagnostic) => this.addSeeks(document, diagnostic),
-            'unresolved-reference': (document, diagnostic) => this.declareMissing(document, diagnostic),
+            'unresolved-reference': (document, diagnostic) => this.fixUnresolved(document, diagnostic),
             'unused-value': (document, diagnostic) => this.removeValue(document, diagnostic),
             'unmet-need': (document, diagnostic) => this.addFlowStub(document, diagnostic),
         };
@@ -28,8 +34,8 @@ export class CxeCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
         return params.context.diagnostics.flatMap(diagnostic => {
             const fix = this.fixes[(diagnostic.data as { code?: DiagnosticCode } | undefined)?.code ?? ('' as DiagnosticCode)];
-            const action = fix?.(document as LangiumDocument<ast.Model>, diagnostic);
-            return [...(action ? [action] : []), ...ruleCodeActions(document, diagnostic)];
+            const actions = fix?.(document as LangiumDocument<ast.Model>, diagnostic) ?? [];
+            return [...(Array.isArray(actions) ? actions : [actions]), ...ruleCodeActions(document, diagnostic)];
         });
     }
 
@@ -46,13 +52,23 @@ export class CxeCodeActionProvider implements CodeActionProvider {
         return action(`Add a 'seeks' clause to '${actor.name}'`, document, diagnostic, [edit]);
     }
 
-    private declareMissing(document: LangiumDocument<ast.Model>, diagnostic: Diagnostic): CodeAction | undefined {
+    /** "Change to 'CostForecast'" for the closest existing names first, then "Declare 'CostForcast'". */
+    private fixUnresolved(document: LangiumDocument<ast.Model>, diagnostic: Diagnostic): CodeAction[] {
         const data = diagnostic.data as { refText?: string; expectedType?: string } | undefined;
-        const declaration = data?.refText && /^[A-Za-z_]\w*$/.test(data.refText) ? declarationFor(data.expectedType, data.refText) : undefined;
-        if (!declaration) {
-            return undefined;
+        if (!data?.refText || !data.expectedType) {
+            return [];
         }
-        return action(`Declare '${data!.refText}': ${declaration.split(' ')[0]}`, document, diagnostic, [appendAtEnd(document, declaration)]);
+        const names = this.scopes.scopeOf(document, data.expectedType).getAllElements().map(candidate => candidate.name).distinct().toArray();
+        const changes = closeNames(data.refText, names).map((name, i) => {
+            const change = action(`Change to '${name}'`, document, diagnostic, [{ range: diagnostic.range, newText: name }]);
+            return { ...change, isPreferred: i === 0 };
+        });
+        const declaration = /^[A-Za-z_]\w*$/.test(data.refText) ? declarationFor(data.expectedType, data.refText) : undefined;
+        if (!declaration) {
+            return changes;
+        }
+        const declare = action(`Declare '${data.refText}': ${declaration.text.split(' ')[0]}`, document, diagnostic, [besideItsKind(document, declaration)]);
+        return [...changes, { ...declare, isPreferred: changes.length === 0 }];
     }
 
     private removeValue(document: LangiumDocument<ast.Model>, diagnostic: Diagnostic): CodeAction | undefined {
@@ -61,9 +77,12 @@ export class CxeCodeActionProvider implements CodeActionProvider {
         if (!value || !range) {
             return undefined;
         }
-        // Remove the whole line(s) when the declaration stands alone on them.
-        const lines = document.textDocument.getText().split(/\r?\n/);
-        const alone = lines[range.start.line].slice(0, range.start.character).trim() === '' && lines[range.end.line].slice(range.end.character).trim() === '';
+        // Remove the whole line(s) when the declaration stands alone on them. The document's own line
+        // mapping counts every line break (\n, \r\n and a bare \r) the way the positions do.
+        const text = document.textDocument;
+        const before = text.getText({ start: { line: range.start.line, character: 0 }, end: range.start });
+        const after = text.getText({ start: range.end, end: { line: range.end.line + 1, character: 0 } });
+        const alone = before.trim() === '' && after.trim() === '';
         const remove = alone ? { start: { line: range.start.line, character: 0 }, end: { line: range.end.line + 1, character: 0 } } : range;
         return action(`Remove unused value '${value.name}'`, document, diagnostic, [{ range: remove, newText: '' }]);
     }
@@ -81,7 +100,7 @@ export class CxeCodeActionProvider implements CodeActionProvider {
             return undefined;
         }
         return action(`Add a flow giving '${value.name}' to '${actor.name}'`, document, diagnostic,
-            [appendAtEnd(document, `exchange ${giver.name} -> ${actor.name} : ${value.name}`)]);
+            [besideItsKind(document, { type: ast.Exchange.$type, text: `exchange ${giver.name} -> ${actor.name} : ${value.name}` })]);
     }
 }
 
@@ -96,18 +115,76 @@ function appendAtEnd(document: LangiumDocument, text: string): TextEdit {
     return { range: { start: end, end }, newText: `${content.endsWith('\n') || content.length === 0 ? '' : '\n'}${text}\n` };
 }
 
-/** What to declare for a name that a reference of this type could not find. */
-function declarationFor(expectedType: string | undefined, name: string): string | undefined {
+/** What to declare for a name that a reference of this type could not find, and its element type. */
+function declarationFor(expectedType: string, name: string): { readonly type: string; readonly text: string } | undefined {
     switch (expectedType) {
-        case ast.Value.$type: return `value ${name} "${name}" intangible`;
-        case ast.Touchpoint.$type: return `touchpoint ${name} "${name}" { channel other }`;
+        case ast.Value.$type: return { type: ast.Value.$type, text: `value ${name} "${name}" intangible` };
+        case ast.Touchpoint.$type:
+        case ast.SupportTarget.$type: return { type: ast.Touchpoint.$type, text: `touchpoint ${name} "${name}" { channel other }` };
         case ast.Actor.$type:
         case ast.FactorTarget.$type:
-        case ast.PolicyTarget.$type: return `partner ${name} "${name}"`;
-        case ast.System.$type: return `system ${name} "${name}"`;
-        case ast.SupportTarget.$type: return `touchpoint ${name} "${name}" { channel other }`;
+        case ast.PolicyTarget.$type: return { type: ast.Actor.$type, text: `partner ${name} "${name}"` };
+        case ast.System.$type: return { type: ast.System.$type, text: `system ${name} "${name}"` };
         default: return undefined;
     }
+}
+
+/**
+ * A new declaration on its own line after the file's last element of its kind; without one, before
+ * the file's first journey or view (they come last), or at the end.
+ */
+function besideItsKind(document: LangiumDocument<ast.Model>, declaration: { type: string; text: string }): TextEdit {
+    const places = placesOf(document.parseResult.value);
+    const end = places.lastOfType.get(declaration.type)?.$cstNode?.range.end;
+    if (end) {
+        return { range: { start: end, end }, newText: `\n${declaration.text}` };
+    }
+    const line = places.firstJourneyOrView?.$cstNode?.range.start.line;
+    if (line !== undefined) {
+        const start = { line, character: 0 };
+        return { range: { start, end: start }, newText: `${declaration.text}\n` };
+    }
+    return appendAtEnd(document, declaration.text);
+}
+
+interface Places {
+    readonly lastOfType: ReadonlyMap<string, ast.Element>;
+    readonly firstJourneyOrView?: ast.Element;
+}
+
+/** Where declarations go in a file, found once per parse: a file of 5,000 flows may ask 15,000 times. */
+const placesCache = new WeakMap<ast.Model, Places>();
+
+function placesOf(root: ast.Model): Places {
+    let places = placesCache.get(root);
+    if (!places) {
+        const elements = root.elements ?? [];
+        places = {
+            lastOfType: new Map(elements.map(element => [element.$type, element])),
+            firstJourneyOrView: elements.find(element => ast.isJourney(element) || ast.isView(element)),
+        };
+        placesCache.set(root, places);
+    }
+    return places;
+}
+
+/**
+ * Existing names close to a misspelt one, closest first: at most three, at most 3 edits (a third of
+ * its length) away. Nobody misspells a name of hundreds of characters, and the distance is quadratic.
+ */
+function closeNames(misspelt: string, names: readonly string[]): string[] {
+    if (misspelt.length > MAX_SUGGESTED_LENGTH) {
+        return [];
+    }
+    const limit = Math.min(3, Math.max(1, Math.floor(misspelt.length / 3)));
+    return names
+        // Names whose lengths differ more cannot be close: cheap, and keeps huge names from costing anything.
+        .filter(name => Math.abs(name.length - misspelt.length) <= limit)
+        .map(name => ({ name, distance: distance(misspelt.toLowerCase(), name.toLowerCase()) }))
+        .filter(candidate => candidate.distance <= limit && candidate.name !== misspelt)
+        .sort((a, b) => a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .slice(0, 3)
+        .map(candidate => candidate.name);
 }
 
 function elementAt<T extends AstNode>(document: LangiumDocument<ast.Model>, position: Position, is: (node: unknown) => node is T): T | undefined {

@@ -36,7 +36,7 @@ export class CxeCodeLensProvider implements CodeLensProvider {
                 return [];
             }
             const balance = valueBalance(model, actor);
-            const unmet = balance.unmet.length > 0 ? ` · ${balance.unmet.length} unmet` : '';
+            const unmet = balance.verdict === 'unmet-need' ? ` · ${balance.unmet.length} unmet` : '';
             return [{
                 range: { start: range.start, end: range.start },
                 command: { title: `seeks ${balance.seeks.length} · receives ${balance.receives.length} · gives ${balance.gives.length}${unmet}`, command: '' },

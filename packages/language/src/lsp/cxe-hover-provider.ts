@@ -38,7 +38,7 @@ export class CxeHoverProvider extends AstNodeHoverProvider {
         }
         if (ast.isActor(node)) {
             lines.push('', ...this.balanceLines(node));
-        } else if (ast.isValue(node)) {
+        } else if (ast.isValue(node) && node.kind) {
             lines.push('', `Kind: ${node.kind}`);
         }
         const walks = ast.isWalkable(node) ? this.walkLine(node) : undefined;
@@ -66,7 +66,7 @@ export class CxeHoverProvider extends AstNodeHoverProvider {
             `- seeks: ${names(balance.seeks)}`,
             `- receives: ${names(balance.receives)}`,
             `- gives: ${names(balance.gives)}`,
-            ...(balance.unmet.length > 0 ? [`- unmet needs: ${names(balance.unmet)}`] : []),
+            ...(balance.verdict === 'unmet-need' ? [`- unmet needs: ${names(balance.unmet)}`] : []),
         ];
     }
 }

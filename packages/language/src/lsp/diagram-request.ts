@@ -9,6 +9,9 @@ import { DiagramRequest } from './protocol.js';
 /** Answers `cxe/diagram` once the document is validated, with the shared render function. */
 export async function handleDiagramRequest(shared: LangiumSharedServices, services: CxeAddedServices, params: DiagramRequest.Params): Promise<DiagramRequest.Result | undefined> {
     const uri = URI.parse(params.uri);
+    if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
+        return undefined; // Not open, nor in the workspace: nothing to draw.
+    }
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
     const document = shared.workspace.LangiumDocuments.getDocument(uri);
     const model = document && services.workspace.EcosystemModels.modelFor(document);

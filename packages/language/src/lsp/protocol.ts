@@ -28,6 +28,7 @@ export namespace DiagramRequest {
         readonly walk?: WalkParams;
     }
 
+    /** The answer: null when the document is neither open nor in the workspace, or has no ecosystem header. */
     export interface Result {
         readonly ecosystem: string;
         /** The view or journey drawn; for a walk, `trace <Element>` or `impact <Element>`. */

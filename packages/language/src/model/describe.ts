@@ -52,6 +52,11 @@ export function describe(node: AstNode & { name?: string }, capitalized = false)
     return capitalized ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
+/** "customer · Regular buyer": an element's kind and label, shown beside its name in lists. */
+export function kindAndLabel(node: AstNode & { label?: string }): string {
+    return node.label ? `${kindLabel(node)} · ${node.label}` : kindLabel(node);
+}
+
 /** "acme.cxe:21": the file name and 1-based line where a node starts, for messages. */
 export function whereIs(node: AstNode): string {
     const document = AstUtils.getDocument(node);

@@ -52,7 +52,7 @@ export function buildEcosystemModel(name: string, documents: readonly LangiumDoc
         if (root.header) {
             headers.push(root.header);
         }
-        elements.push(...root.elements);
+        elements.push(...root.elements.filter(isComplete));
     }
     const flows = elements.filter(ast.isExchange).flatMap(resolveFlows);
     return {
@@ -73,6 +73,15 @@ export function buildEcosystemModel(name: string, documents: readonly LangiumDoc
         elementsByName: groupByName(elements),
         flowsOf: indexFlowsByActor(flows),
     };
+}
+
+/**
+ * A half-typed element without its name (`customer` alone on a line, `view { … }`) is a syntax error
+ * and nothing more: it stays out of the model, so that what needs a name (diagrams, views, file
+ * names, messages) never meets one without. Only an exchange may be anonymous.
+ */
+function isComplete(element: ast.Element): boolean {
+    return Boolean(element.name) || ast.isExchange(element);
 }
 
 function resolveFlows(exchange: ast.Exchange): ResolvedFlow[] {

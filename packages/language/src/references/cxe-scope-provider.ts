@@ -1,4 +1,4 @@
-import { type ReferenceInfo, type Scope, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, AstUtils } from 'langium';
+import { type LangiumDocument, type ReferenceInfo, type Scope, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, AstUtils } from 'langium';
 import type { CxeServices } from '../cxe-module.js';
 import { type EcosystemMembership, ecosystemNameOf } from '../workspace/ecosystem-membership.js';
 
@@ -17,11 +17,15 @@ export class CxeScopeProvider extends DefaultScopeProvider {
     }
 
     override getScope(context: ReferenceInfo): Scope {
-        const ecosystem = ecosystemNameOf(AstUtils.getDocument(context.container));
+        return this.scopeOf(AstUtils.getDocument(context.container), this.reflection.getReferenceType(context));
+    }
+
+    /** What a reference of a type may name from a document: the elements of that type in its ecosystem. */
+    scopeOf(document: LangiumDocument, referenceType: string): Scope {
+        const ecosystem = ecosystemNameOf(document);
         if (ecosystem === undefined) {
             return EMPTY_SCOPE;
         }
-        const referenceType = this.reflection.getReferenceType(context);
         return this.ecosystemScopes.get(`${ecosystem}\u0000${referenceType}`, () =>
             new MultiMapScope(this.indexManager.allElements(referenceType, this.membership.urisOf(ecosystem))));
     }

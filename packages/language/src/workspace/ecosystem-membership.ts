@@ -1,11 +1,16 @@
-import { DocumentState, type LangiumDocument, type LangiumDocuments, WorkspaceCache } from 'langium';
+import { DocumentState, GrammarUtils, type LangiumDocument, type LangiumDocuments, WorkspaceCache } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { isModel } from '../generated/ast.js';
 
-/** The ecosystem a document declares in its header, or undefined when the header is missing. */
+/**
+ * The ecosystem a document declares in its header, or undefined when the header is missing. A header
+ * whose `ecosystem` keyword the parser had to invent (stray text before it: `stray⏎ecosystem Shop`)
+ * declares nothing: the stray word must not become an ecosystem that the file silently joins.
+ */
 export function ecosystemNameOf(document: LangiumDocument): string | undefined {
     const root = document.parseResult?.value;
-    return isModel(root) ? root.header?.name : undefined;
+    const header = isModel(root) ? root.header : undefined;
+    return header?.$cstNode && GrammarUtils.findNodeForKeyword(header.$cstNode, 'ecosystem') ? header.name : undefined;
 }
 
 /**

@@ -34,8 +34,8 @@ describe('language server features', () => {
             return labels(result?.items);
         };
 
-        it("after '->' only actors", async () => {
-            assert.deepEqual(await complete('ecosystem Shop\nexchange Baker -> '), ['Baker', 'Buyer', 'Mill']);
+        it("after '->' only actors, other than the giver", async () => {
+            assert.deepEqual(await complete('ecosystem Shop\nexchange Baker -> '), ['Buyer', 'Mill'], 'never the giver itself');
         });
         it("after ':' only value objects", async () => {
             assert.deepEqual(await complete('ecosystem Shop\nexchange Baker -> Buyer : '), ['Bread', 'Cash']);
@@ -101,7 +101,7 @@ describe('language server features', () => {
         const document = ws.document('people.cxe');
         const lenses = await ws.Cxe.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } });
         assert.deepEqual(lenses?.map(lens => lens.command?.title), [
-            'seeks 2 · receives 1 · gives 1', 'seeks 1 · receives 1 · gives 1', 'seeks 1 · receives 0 · gives 0 · 1 unmet']);
+            'seeks 2 · receives 1 · gives 1', 'seeks 1 · receives 1 · gives 1', 'seeks 1 · receives 0 · gives 0']);
     });
 
     describe('quick fixes, keyed on the diagnostic codes', () => {
@@ -127,9 +127,9 @@ describe('language server features', () => {
             assert.match(fixed, /partner P \{ seeks "what's in it for them\?" \}/);
             assert.ok(!codes.includes('no-declared-value'));
         });
-        it('unresolved-reference: declares the missing value', async () => {
+        it('unresolved-reference: declares the missing value beside the other values', async () => {
             const { fixed, codes } = await fix(base + 'exchange C -> O : Tip\n', 'unresolved-reference');
-            assert.match(fixed, /\nvalue Tip "Tip" intangible\n$/);
+            assert.match(fixed, /\nvalue V money\nvalue Tip "Tip" intangible\nexchange O -> C : V\n/);
             assert.ok(!codes.includes('unresolved-reference'));
         });
         it('unused-value: removes it', async () => {
@@ -137,9 +137,9 @@ describe('language server features', () => {
             assert.equal(fixed, base);
             assert.deepEqual(codes, []);
         });
-        it('unmet-need: adds a flow stub that gives the value', async () => {
+        it('unmet-need: adds a flow stub that gives the value, beside the other exchanges', async () => {
             const { fixed, codes } = await fix(base.replace('seeks V }', 'seeks V, W }') + 'value W service\n', 'unmet-need');
-            assert.match(fixed, /\nexchange O -> C : W\n$/);
+            assert.match(fixed, /\nexchange O -> C : V\nexchange O -> C : W\nvalue W service\n$/, 'beside the other exchanges');
             assert.ok(!codes.includes('unmet-need'));
         });
     });

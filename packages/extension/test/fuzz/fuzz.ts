@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadCorpus } from './corpus';
+import { LspSession } from './lsp-session';
+import { type FuzzCase, fuzzCase } from './mutations';
+import { type Finding, type FindingKind, type Transcript, runCase } from './run-case';
+
+export interface FuzzOptions {
+    readonly seed: number;
+    readonly count: number;
+    /** Where shrunk failing inputs are saved (one folder each); nothing is saved when absent. */
+    readonly out?: string;
+    /** How many inputs to shrink and save per distinct failure. */
+    readonly savePerFailure?: number;
+    readonly onProgress?: (done: number, stats: FuzzStats) => void;
+    /** A request slower than this is a hang; 2 s unless given. */
+    readonly hangMs?: number;
+    /** Stops after the current case: the figures so far are returned. */
+    readonly signal?: AbortSignal;
+}
+
+export const FINDING_KINDS: readonly FindingKind[] = ['crash', 'hang', 'internal-error', 'malformed-svg', 'nondeterministic', 'stale-diagnostics'];
+
+/** Per request type: how many were sent and how many went wrong, by kind. */
+export type RequestStats = { sent: number } & Record<FindingKind, number>;
+
+export interface FuzzStats {
+    readonly documents: number;
+    readonly requests: Map<string, RequestStats>;
+    /** One entry per distinct failure (kind, request and detail with numbers blurred). */
+    readonly failures: Map<string, { readonly finding: Finding; count: number; readonly saved: string[] }>;
+}
+
+/** The seed of case `index` of a run: every case can be replayed alone. */
+export const caseSeed = (seed: number, index: number) => (seed + Math.imul(index, 0x9e3779b1)) | 0;
+
+/**
+ * Sends `count` fuzzed cases through one bundled language server. The first input of each distinct
+ * failure (up to `savePerFailure`) is shrunk by fast-check, then line by line, and saved.
+ */
+export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
+    const corpus = loadCorpus();
+    const arbitrary = fuzzCase(corpus);
+    const session = new LspSession(options.hangMs);
+    // A second server, for the diagnostics of the edited texts opened fresh.
+    const reference = new LspSession(options.hangMs);
+    await Promise.all([session.start(), reference.start()]);
+    const stats: FuzzStats = { documents: 0, requests: new Map(), failures: new Map() };
+    try {
+        for (let index = 0; index < options.count && !options.signal?.aborted; index++) {
+            await fuzzOne(session, reference, arbitrary, caseSeed(options.seed, index), index, stats, options);
+            options.onProgress?.(index + 1, stats);
+        }
+    } finally {
+        session.stop();
+        reference.stop();
+    }
+    return stats;
+}
+
+async function fuzzOne(session: LspSession, reference: LspSession, arbitrary: fc.Arbitrary<FuzzCase>, seed: number, index: number,
+    stats: FuzzStats, options: FuzzOptions): Promise<void> {
+    let runs = 0;
+    let target: string | undefined;
+    let smallest: { fuzzCase: FuzzCase; transcript: Transcript; findings: Finding[] } | undefined;
+    const property = fc.asyncProperty(arbitrary, async fuzzCase => {
+        const result = await runCase(session, fuzzCase, `${index}-${runs++}`, reference);
+        if (runs === 1) {
+            record(stats, result.requests, result.findings);
+            const fresh = result.findings.find(finding => {
+                const failure = stats.failures.get(failureKey(finding))!;
+                return failure.saved.length < (options.savePerFailure ?? 1) && options.out !== undefined;
+            });
+            // Only the first inputs of each failure are worth the time shrinking takes.
+            target = fresh && failureKey(fresh);
+        }
+        const reproduced = target !== undefined && result.findings.some(finding => failureKey(finding) === target);
+        if (reproduced) {
+            smallest = { fuzzCase, transcript: result.transcript, findings: result.findings };
+        }
+        return !reproduced;
+    });
+    await fc.check(property, { seed, numRuns: 1, interruptAfterTimeLimit: 60_000 });
+    if (target && smallest && options.out) {
+        const reduced = await reduceLines(session, smallest, target, `${index}`);
+        const folder = path.join(options.out, `${target.replace(/[^\w.-]+/g, '-').slice(0, 80)}-${index}`);
+        save(folder, reduced.transcript, reduced.findings, { seed: options.seed, index, caseSeed: seed });
+        stats.failures.get(target)!.saved.push(folder);
+    }
+}
+
+function record(stats: FuzzStats, requests: Map<string, number>, findings: readonly Finding[]): void {
+    (stats as { documents: number }).documents++;
+    const of = (method: string) => {
+        let entry = stats.requests.get(method);
+        if (!entry) {
+            entry = { sent: 0, crash: 0, hang: 0, 'internal-error': 0, 'malformed-svg': 0, nondeterministic: 0, 'stale-diagnostics': 0 };
+            stats.requests.set(method, entry);
+        }
+        return entry;
+    };
+    requests.forEach((count, method) => (of(method).sent += count));
+    for (const finding of findings) {
+        of(finding.request)[finding.kind]++;
+        const key = failureKey(finding);
+        const failure = stats.failures.get(key) ?? { finding, count: 0, saved: [] };
+        failure.count++;
+        stats.failures.set(key, failure);
+    }
+}
+
+/** One failure, whatever the numbers in its message: `kind request detail`. */
+export function failureKey(finding: Finding): string {
+    return `${finding.kind} ${finding.request} ${finding.detail.replace(/\d+/g, '#').slice(0, 100)}`;
+}
+
+/**
+ * Shrinks the final texts of a failing case further, line by line: when the failure shows with the
+ * texts opened as they ended (without the edits), chunks of lines are dropped while it still shows.
+ */
+async function reduceLines(session: LspSession, failing: { fuzzCase: FuzzCase; transcript: Transcript; findings: Finding[] }, target: string, id: string) {
+    const finalTexts = failing.transcript.opened.map(file => ({ ...file }));
+    for (const edit of failing.transcript.edits) {
+        finalTexts.find(file => file.name === edit.name)!.text = edit.text;
+    }
+    let attempt = 0;
+    const reproduces = async (files: Array<{ name: string; text: string }>) => {
+        const result = await runCase(session, { ...failing.fuzzCase, files, edits: [] }, `${id}-lines-${attempt++}`);
+        return result.findings.some(finding => failureKey(finding) === target) ? result : undefined;
+    };
+    let best = await reproduces(finalTexts);
+    if (!best) {
+        return failing;
+    }
+    const deadline = Date.now() + 30_000;
+    let files = finalTexts;
+    for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+        let lines = files[fileIndex].text.split('\n');
+        for (let chunk = Math.max(1, lines.length >> 1); chunk >= 1 && Date.now() < deadline; chunk >>= 1) {
+            for (let start = 0; start < lines.length && Date.now() < deadline;) {
+                const fewer = [...lines.slice(0, start), ...lines.slice(start + chunk)];
+                const candidate = files.map((file, i) => (i === fileIndex ? { ...file, text: fewer.join('\n') } : file));
+                const result = await reproduces(candidate);
+                if (result) {
+                    [lines, files, best] = [fewer, candidate, result];
+                } else {
+                    start += chunk;
+                }
+            }
+        }
+    }
+    return { fuzzCase: failing.fuzzCase, transcript: best.transcript, findings: best.findings };
+}
+
+function save(folder: string, transcript: Transcript, findings: readonly Finding[], replay: Record<string, number>): void {
+    mkdirSync(folder, { recursive: true });
+    transcript.opened.forEach(file => writeFileSync(path.join(folder, `opened.${file.name.replaceAll('/', '_')}`), file.text));
+    transcript.edits.forEach((edit, i) => writeFileSync(path.join(folder, `edit-${i + 1}.${edit.name.replaceAll('/', '_')}`), edit.text));
+    writeFileSync(path.join(folder, 'findings.json'), JSON.stringify({ replay, findings }, null, 2) + '\n');
+}
+
+/**
+ * Runs a saved failing input again (a folder written by `fuzz`): its files opened, its edits typed,
+ * every request sent. The findings it shows now, none once the cause is fixed.
+ */
+export async function replay(folder: string, hangMs?: number): Promise<Finding[]> {
+    const names = readdirSync(folder).sort();
+    const files = names.filter(name => name.startsWith('opened.')).map(name => ({ name: name.slice('opened.'.length), text: readFileSync(path.join(folder, name), 'utf8') }));
+    const edits = names.filter(name => name.startsWith('edit-'))
+        .sort((a, b) => Number(a.split(/[-.]/)[1]) - Number(b.split(/[-.]/)[1]))
+        .map(name => {
+            const text = readFileSync(path.join(folder, name), 'utf8');
+            return { file: files.findIndex(file => name.endsWith(`.${file.name}`)), mutation: () => text };
+        });
+    const session = new LspSession(hangMs);
+    const reference = new LspSession(hangMs);
+    await Promise.all([session.start(), reference.start()]);
+    try {
+        const result = await runCase(session, { files, edits, spots: [0, 0.5, 1], newName: 'Renamed' }, 'replay', reference);
+        return result.findings;
+    } finally {
+        session.stop();
+        reference.stop();
+    }
+}
