@@ -1,5 +1,5 @@
 import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
-import { type EcosystemState, type SnapshotDiagnostic, ast, ecosystemNameOf, snapshotOf } from '@cxe/language';
+import { type EcosystemState, type DiffDiagnostic, ast, ecosystemNameOf, snapshotOf } from '@cxe/language';
 import type { FileDiagnostic } from '../file-diagnostic.js';
 import type { LoadedWorkspace } from '../load-workspace.js';
 
@@ -19,7 +19,7 @@ export function ecosystemStates(workspace: LoadedWorkspace): Map<string, Ecosyst
 }
 
 /** The diagnostic with the name of the element whose text it underlines. */
-function located(document: LangiumDocument, diagnostic: FileDiagnostic): SnapshotDiagnostic {
+function located(document: LangiumDocument, diagnostic: FileDiagnostic): DiffDiagnostic {
     const { code, severity, file, line, message } = diagnostic;
     return { code, severity, element: elementAt(document, diagnostic), file, line, message };
 }

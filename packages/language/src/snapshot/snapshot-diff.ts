@@ -2,7 +2,7 @@ import { compare } from '../workspace/ecosystem-membership.js';
 import { type BalanceSnapshot, type EcosystemSnapshot, FIELD_ORDER, type FieldValue, type FlowSnapshot, compareFlows } from './ecosystem-snapshot.js';
 
 /** A diagnostic as the diff sees it: keyed by code and element, never by its position. */
-export interface SnapshotDiagnostic {
+export interface DiffDiagnostic {
     readonly code: string;
     readonly severity: string;
     /** The name of the element it is about (the actor, for the value rules); null when none. */
@@ -15,7 +15,7 @@ export interface SnapshotDiagnostic {
 /** One ecosystem at one revision: its snapshot and its diagnostics. */
 export interface EcosystemState {
     readonly snapshot: EcosystemSnapshot;
-    readonly diagnostics: readonly SnapshotDiagnostic[];
+    readonly diagnostics: readonly DiffDiagnostic[];
 }
 
 export interface ElementEntry {
@@ -55,7 +55,7 @@ export interface EcosystemDiff {
     readonly balances: BalanceChange[];
     /** Scored steps whose score moved, appeared or went away. */
     readonly scores: ScoreChange[];
-    readonly diagnostics: { readonly introduced: SnapshotDiagnostic[]; readonly resolved: SnapshotDiagnostic[] };
+    readonly diagnostics: { readonly introduced: DiffDiagnostic[]; readonly resolved: DiffDiagnostic[] };
 }
 
 const EMPTY: EcosystemState = { snapshot: { name: '', elements: {}, flows: [], balances: {}, scores: {} }, diagnostics: [] };
@@ -142,8 +142,8 @@ function without<T>(items: readonly T[], other: readonly T[], key: (item: T) => 
 }
 
 const flowKey = (flow: FlowSnapshot) => JSON.stringify([flow.exchange, flow.giver, flow.receiver, flow.value, flow.via]);
-const diagnosticKey = (d: SnapshotDiagnostic) => JSON.stringify([d.code, d.element]);
+const diagnosticKey = (d: DiffDiagnostic) => JSON.stringify([d.code, d.element]);
 
-function compareDiagnostics(a: SnapshotDiagnostic, b: SnapshotDiagnostic): number {
+function compareDiagnostics(a: DiffDiagnostic, b: DiffDiagnostic): number {
     return compare(a.file, b.file) || a.line - b.line || compare(a.code, b.code) || compare(a.element ?? '', b.element ?? '');
 }
