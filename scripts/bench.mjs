@@ -12,6 +12,7 @@ import { DocumentState, EmptyFileSystem } from 'langium';
 import { URI, createCxeBatchServices } from '@cxe/language';
 import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
 import { measureStability, stabilityLine } from './bench/diagram-stability.mjs';
+import { benchDiff, benchPackage } from './bench/diff-bench.mjs';
 import { benchEditor } from './bench/editor-bench.mjs';
 import { alias } from './esbuild-alias.mjs';
 import { generateModel } from './bench/generate-model.mjs';
@@ -210,9 +211,17 @@ try {
         + `${editor.diagnosticsMs.toFixed(1)} ms (target 150), completion after '->' ${editor.completionMs.toFixed(1)} ms `
         + `(target 50, ${editor.completionItems} items), hover on a journey ${editor.hoverMs.toFixed(1)} ms, the file's code lenses ${editor.codeLensMs.toFixed(1)} ms`);
 
+    const diff = await benchDiff(models.at(-1), cliEntry, work, timeProcesses);
+    console.log(`\ncxe diff, N=${diff.n} with ${diff.changed} elements changed (whole processes, median of ${RUNS}): `
+        + `${diff.diff.ms.toFixed(0)} ms vs cxe validate ${diff.validate.ms.toFixed(0)} ms = ${diff.ratio.toFixed(2)}x `
+        + `(${diff.ratio <= 2.2 ? 'PASS' : 'MISS'}, target 2.2x); peak RSS ${diff.diff.rssMiB.toFixed(0)} MiB vs ${diff.validate.rssMiB.toFixed(0)} MiB`);
+    const pack = benchPackage(root);
+    console.log(`packed CLI: ${pack.tarballKiB.toFixed(0)} KiB tarball; npm install into an empty folder ${pack.installMs.toFixed(0)} ms `
+        + `(median of ${pack.installRunsMs.length}, from the npm cache: ${pack.installRunsMs.join(', ')} ms)`);
+
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
-        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, walk, walkTargets, editor,
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, walk, walkTargets, editor, diff, pack,
     }, (_key, value) => (value === Infinity ? 'timeout' : value), 2) + '\n');
 } finally {
     rmSync(work, { recursive: true, force: true });

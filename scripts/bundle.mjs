@@ -1,10 +1,12 @@
 // Bundles the CLI into one ES module: one file to load makes `cxe` start fast.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { alias } from './esbuild-alias.mjs';
 
 const cliPackage = JSON.parse(await readFile(new URL('../packages/cli/package.json', import.meta.url), 'utf8'));
 
+// A fresh folder: `npm pack` ships everything in it, so no chunk of an earlier build may linger.
+await rm('packages/cli/dist', { recursive: true, force: true });
 await build({
     entryPoints: { cxe: 'packages/cli/out/src/cli.js' },
     alias,

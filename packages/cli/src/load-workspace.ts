@@ -1,9 +1,10 @@
+import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import path from 'node:path';
 import { type CxeServices, type RuleSettingsOptions, URI, buildWorkspace, createCxeBatchServices, positionAt } from '@cxe/language';
 import type { InputFile } from './discover-files.js';
 import { type FileDiagnostic, fromDocument, sortDiagnostics } from './file-diagnostic.js';
-import { readSources } from './read-sources.js';
+import { type SourceText, readSources } from './read-sources.js';
 import { UsageError } from './usage-error.js';
 
 export interface ValidationReport {
@@ -21,6 +22,8 @@ export interface LoadedWorkspace {
     readonly services: CxeServices;
     /** The files that were read, by URI string: what the generate command needs to name them. */
     readonly filesByUri: ReadonlyMap<string, InputFile>;
+    /** The built documents, in the order of the files. */
+    readonly documents: readonly LangiumDocument[];
 }
 
 /**
@@ -30,6 +33,12 @@ export interface LoadedWorkspace {
  */
 export async function loadWorkspace(files: readonly InputFile[], settings: RuleSettingsOptions = { useFiles: true, rules: new Map() }): Promise<LoadedWorkspace> {
     const { sources, unreadable } = await readSources(files);
+    return loadSources(sources, unreadable, settings);
+}
+
+/** Builds texts already in memory (for example read from a git revision) as one workspace. */
+export async function loadSources(sources: readonly SourceText[], unreadable: readonly string[] = [],
+    settings: RuleSettingsOptions = { useFiles: true, rules: new Map() }): Promise<LoadedWorkspace> {
     const { shared, Cxe } = createCxeBatchServices(NodeFileSystem);
     Cxe.workspace.RuleSettings.configure(settings);
     const uris = sources.map(source => URI.file(source.file.absolutePath));
@@ -50,6 +59,7 @@ export async function loadWorkspace(files: readonly InputFile[], settings: RuleS
         },
         services: Cxe,
         filesByUri: new Map(sources.map((source, i) => [uris[i].toString(), source.file])),
+        documents,
     };
 }
 

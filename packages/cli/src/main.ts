@@ -1,4 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type DiffOptions, runDiff } from './commands/diff.js';
+import { type FormatOptions, runFormat } from './commands/format.js';
 import { type GenerateOptions, runGenerate } from './commands/generate.js';
 import { type ValidateOptions, runValidate } from './commands/validate.js';
 import { type WalkOptions, runWalk } from './commands/walk.js';
@@ -21,7 +23,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     program.command('validate')
         .description('check .cxe files; folders are searched recursively, and all files load as one workspace')
         .argument('<paths...>', '.cxe files or folders')
-        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+        .addOption(new Option('-f, --format <format>', 'output format: text, json, sarif (GitHub code scanning), github (workflow annotations)')
+            .choices(['text', 'json', 'sarif', 'github']).default('text'))
         .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (after rule settings)', nonNegativeInteger)
         .action(async (paths: string[], options: ValidateOptions & RuleOptions) => {
             exitCode = await runValidate(paths, options, io);
@@ -37,6 +40,25 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         .option('--strict', 'generate nothing when the models have errors')
         .action(async (paths: string[], options: GenerateOptions & RuleOptions) => {
             exitCode = await runGenerate(paths, options, io);
+        });
+
+    program.command('diff')
+        .description('what a change does to the ecosystems: elements, flows, value balances and problems that changed')
+        .argument('[paths...]', '<old> <new> (files or folders), or with --base the working tree paths to compare (default: .)')
+        .option('--base <git-revision>', 'compare the paths in the working tree with the same paths at this git revision')
+        .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+        .option('-o, --out <dir>', 'draw each changed view, with the change marked, into this folder (the Markdown links to them)')
+        .option('--exit-code', 'exit 1 when anything changed, 0 when nothing did')
+        .action(async (paths: string[], options: DiffOptions) => {
+            exitCode = await runDiff(paths, options, io);
+        });
+
+    program.command('format')
+        .description('lay out .cxe files the way the editor formats them; folders are searched recursively')
+        .argument('<paths...>', '.cxe files or folders')
+        .option('--check', 'write nothing; exit 1 and name the files that are not formatted')
+        .action(async (paths: string[], options: FormatOptions) => {
+            exitCode = await runFormat(paths, options, io);
         });
 
     for (const [direction, description] of [

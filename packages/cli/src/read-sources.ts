@@ -27,12 +27,13 @@ export async function readSources(files: readonly InputFile[]): Promise<ReadResu
             unreadable.push(`cannot read ${file.displayPath}: ${reason(error)}`);
             continue;
         }
-        sources.push(decode(file, bytes));
+        sources.push(decodeSource(file, bytes));
     }
     return { sources, unreadable };
 }
 
-function decode(file: InputFile, bytes: Uint8Array): SourceText {
+/** The text of a file's bytes, with a located problem when they are not valid UTF-8. */
+export function decodeSource(file: InputFile, bytes: Uint8Array): SourceText {
     // TextDecoder drops a leading UTF-8 BOM, so positions match what editors show.
     const lossy = new TextDecoder('utf-8').decode(bytes);
     const invalidAt = firstInvalidUtf8Byte(bytes);

@@ -33,5 +33,8 @@ export * from './report/markdown-report.js';
 export * from './report/model-snapshot.js';
 export * from './report/html-page.js';
 export * from './diagram/overview.js';
+export * from './snapshot/ecosystem-snapshot.js';
+export * from './snapshot/snapshot-diff.js';
+export * from './diagram/diff-graph.js';
 export * from './conformance/expectations.js';
 export * from './diagram/text-metrics.js';

@@ -18,6 +18,9 @@ export interface NodeProblems {
     readonly codes: readonly string[];
 }
 
+/** How an element or flow changed, in a diff diagram only (see diff-graph.ts). */
+export type DiagramChange = 'added' | 'changed' | 'removed';
+
 export interface DiagramNode {
     /** The element's name: unique in the ecosystem, and the key of the source map. */
     readonly id: string;
@@ -26,6 +29,7 @@ export interface DiagramNode {
     /** A second, smaller line: the segment size of an actor, the category and trend of a factor. */
     readonly detail?: string;
     readonly problems: NodeProblems;
+    readonly change?: DiagramChange;
     /** The column (or row, laid out down) to place the node in, counted from 0; free when absent. */
     readonly layer?: number;
     /** The element a trace or impact starts from: drawn so that it stands out. */
@@ -71,6 +75,7 @@ export interface DiagramEdge {
     readonly money: boolean;
     /** How a factor affects its target; for backstage edges how the relation reads ('supports', 'used by', 'affects', 'meets'…). */
     readonly note?: string;
+    readonly change?: DiagramChange;
 }
 
 /** The diagram of one view: what to draw, before any layout. */

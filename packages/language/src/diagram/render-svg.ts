@@ -5,6 +5,7 @@ import {
     type LaidOutEdge, type LaidOutGraph, type LaidOutLabel, type LaidOutNode, type Point,
 } from './layout.js';
 import { nearestSegment } from './geometry.js';
+import { changeLegend, changeMarks, withChange } from './render-changes.js';
 import { escapeXml, num, svgDocument } from './svg-utils.js';
 import { textWidth, wrapText } from './text-metrics.js';
 import { countOf } from '../util/words.js';
@@ -42,8 +43,9 @@ export function renderSvg(laidOut: LaidOutGraph): string {
         ...titleLines.map((line, i) => `<text x="${MARGIN}" y="${num(MARGIN + TITLE_LINE * (i + 0.5))}" font-size="${TITLE_FONT}" font-weight="bold" dominant-baseline="central" fill="${COLORS.title}">${escapeXml(line)}</text>`),
         ...subtitleLines.map((line, i) => `<text x="${MARGIN}" y="${num(MARGIN + titleLines.length * TITLE_LINE + SUBTITLE_LINE * (i + 0.5))}" font-size="${SUBTITLE_FONT}" dominant-baseline="central" fill="${COLORS.muted}">${escapeXml(line)}</text>`),
         `<g transform="translate(${MARGIN} ${num(header)})">`,
-        ...laidOut.edges.map(edgeGroup),
-        ...laidOut.nodes.map(nodeGroup),
+        ...changeMarks(laidOut),
+        ...laidOut.edges.map(edge => withChange(edge.edge.change, edgeGroup(edge))),
+        ...laidOut.nodes.map(node => withChange(node.node.change, nodeGroup(node))),
         '</g>',
         `<g data-cxe-legend="" transform="translate(${MARGIN} ${num(legendTop)})">`,
         `<line x1="0" x2="${num(contentWidth)}" y1="-10" y2="-10" stroke="${COLORS.border}"/>`,
@@ -234,7 +236,7 @@ function legendItems(graph: DiagramGraph): LegendItem[] {
     const problems = graph.nodes.some(node => node.problems.errors + node.problems.warnings > 0)
         ? [{ width: 24 + textWidth('has warnings or errors (hover for codes)', 11), draw: (x: number, y: number) => badge(x + 8, y, false) + label('has warnings or errors (hover for codes)', x + 22, y) }]
         : [];
-    return [...kinds, ...lines, ...problems];
+    return [...kinds, ...lines, ...problems, ...changeLegend(graph)];
 }
 
 function layoutLegend(items: readonly LegendItem[], maxWidth: number): Array<Array<{ item: LegendItem; x: number }>> {

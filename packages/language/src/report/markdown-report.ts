@@ -167,3 +167,6 @@ function text(value: string): string {
     return value.replace(/[\\`*_{}[\]()#+!<>&|~]/g, char => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`))
         .replace(/[\r\n]+/g, ' ');
 }
+
+/** Model text for Markdown written elsewhere (the diff comment): the same escaping as the report's. */
+export { text as markdownText };
