@@ -6,30 +6,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem } from 'langium';
+import { prng } from './generate-model.mjs';
 import { URI, buildWorkspace, createCxeBatchServices, layoutGraph, viewGraph, viewNames } from '@cxe/language';
 
 const examples = fileURLToPath(new URL('../../examples', import.meta.url));
-
-/** Mulberry32: a small seeded PRNG returning floats in [0, 1). */
-function prng(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
-/** Each example folder as { name: text } of its .cxe files. */
-function exampleWorkspaces() {
-    return readdirSync(examples, { withFileTypes: true }).filter(entry => entry.isDirectory() && entry.name !== 'generated').map(entry => {
-        const dir = join(examples, entry.name);
-        const files = readdirSync(dir, { recursive: true }).filter(file => file.endsWith('.cxe')).sort();
-        return Object.fromEntries(files.map(file => [file, readFileSync(join(dir, file), 'utf8')]));
-    });
-}
 
 /** Every view of a workspace, laid out: Map<"ecosystem.view", { graph, positions: Map<id, {x, y}> }>. */
 async function layouts(files) {

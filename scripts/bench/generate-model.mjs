@@ -15,7 +15,7 @@ const CATEGORIES = ['economic', 'technological', 'regulatory', 'social', 'compet
 const TRENDS = ['rising', 'stable', 'falling'];
 
 /** Mulberry32: a small seeded PRNG returning floats in [0, 1). */
-function prng(seed) {
+export function prng(seed) {
     let state = seed >>> 0;
     return () => {
         state = (state + 0x6d2b79f5) >>> 0;
