@@ -185,4 +185,19 @@ describe('semantic diff of snapshots', () => {
         assert.equal(state.snapshot.elements.Buyer.kind, 'customer');
         assert.equal(state.snapshot.elements.Inflation.kind, 'environment');
     });
+
+    it('keeps names like __proto__ as data: own keys of elements, balances and scores', async () => {
+        const [{ snapshot }] = (await states({ 'odd.cxe': `ecosystem Odd
+customer __proto__ { seeks constructor }
+value constructor intangible
+touchpoint toString web
+journey hasOwnProperty for __proto__ { step s at toString score 3 }
+` })).values();
+        assert.deepEqual(Object.keys(snapshot.elements), ['__proto__', 'constructor', 'hasOwnProperty', 'toString']);
+        assert.equal(snapshot.elements.__proto__.kind, 'customer');
+        assert.deepEqual(Object.keys(snapshot.balances), ['__proto__']);
+        assert.deepEqual(snapshot.balances.__proto__.unmet, ['constructor']);
+        assert.deepEqual(snapshot.scores.hasOwnProperty, { s: 3 });
+        assert.deepEqual(JSON.parse(JSON.stringify(snapshot)), snapshot);
+    });
 });

@@ -1,8 +1,8 @@
 import { type AstNode, AstUtils } from 'langium';
-import { valueBalance } from '../analysis/value-balance.js';
 import * as ast from '../generated/ast.js';
 import { kindLabel } from '../model/describe.js';
 import type { EcosystemModel } from '../model/ecosystem-model.js';
+import { type SnapshotNeed, balanceNamesOf, snapshotOf, textField } from '../snapshot/ecosystem-snapshot.js';
 
 /** A diagnostic on an element, as the document carries it after rule settings and suppressions. */
 export interface SnapshotDiagnostic {
@@ -12,9 +12,6 @@ export interface SnapshotDiagnostic {
     /** 1-based line in the element's file. */
     readonly line: number;
 }
-
-/** A need: a value object (by name) or free text. */
-export type SnapshotNeed = { readonly value: string } | { readonly text: string };
 
 /** One named element as plain data: everything refers to other elements by name. */
 export interface SnapshotElement {
@@ -39,8 +36,9 @@ export interface SnapshotElement {
 }
 
 /**
- * A plain, name-keyed snapshot of one resolved ecosystem: no AST, no cycles, safe to serialise. The
- * HTML page reads it; it is the seed of ARCHITECTURE.md's "plain model snapshot".
+ * What the HTML page shows of one resolved ecosystem: the ecosystem snapshot's facts (label,
+ * description, value balance) in model order, plus what only a reader needs: the kind as a CX
+ * engineer says it, doc comments, file and line, diagnostics and the references both ways.
  */
 export interface ModelSnapshot {
     readonly ecosystem: string;
@@ -64,13 +62,15 @@ export function buildModelSnapshot(model: EcosystemModel, documentationOf: Docum
         }
     }
     const names = (elements: readonly ast.Element[] = []) => elements.map(element => element.name!);
+    const facts = snapshotOf(model).elements;
     const entries = named.map(element => {
+        const fact = facts[element.name!];
         const snapshot: SnapshotElement = {
             name: element.name!,
             kind: kindLabel(element),
-            ...definedOnly({ label: element.label, description: 'description' in element ? element.description : undefined, documentation: documentationOf(element) }),
+            ...definedOnly({ label: textField(fact, 'label'), description: textField(fact, 'description'), documentation: documentationOf(element) }),
             ...whereIs(element),
-            ...(ast.isActor(element) ? balanceOf(model, element) : {}),
+            ...(ast.isActor(element) ? balanceNamesOf(model, element) : {}),
             refersTo: names(refersTo.get(element)),
             referredBy: names(referredBy.get(element)),
             diagnostics: diagnosticsOf(element),
@@ -102,17 +102,6 @@ function referencedElements(element: ast.Element): ast.Element[] {
         }
     }
     return [...targets];
-}
-
-function balanceOf(model: EcosystemModel, actor: ast.Actor) {
-    const balance = valueBalance(model, actor);
-    const names = (values: readonly ast.Value[]) => values.map(value => value.name);
-    return {
-        seeks: balance.seeks.map(need => (typeof need === 'string' ? { text: need } : { value: need.name })),
-        receives: names(balance.receives),
-        gives: names(balance.gives),
-        unmet: names(balance.unmet),
-    };
 }
 
 function whereIs(node: AstNode): { file: string; line: number } {

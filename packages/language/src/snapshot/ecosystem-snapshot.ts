@@ -50,26 +50,66 @@ export interface BalanceSnapshot {
 }
 
 export function snapshotOf(model: EcosystemModel): EcosystemSnapshot {
-    const elements: Record<string, ElementSnapshot> = {};
+    // Maps, then fromEntries: a name such as __proto__ stays an own property, kept as data.
+    const elements = new Map<string, ElementSnapshot>();
     for (const name of [...model.elementsByName.keys()].sort(compare)) {
         const element = model.elementsByName.get(name)![0];
-        elements[name] = { name, kind: keywordOf(element), fields: withoutAbsent(fieldsOf(element)) };
+        elements.set(name, { name, kind: keywordOf(element), fields: withoutAbsent(fieldsOf(element)) });
     }
-    const balances: Record<string, BalanceSnapshot> = {};
+    const balances = new Map<string, BalanceSnapshot>();
     for (const actor of [...model.actors].filter(a => a.name).sort((a, b) => compare(a.name, b.name))) {
-        const balance = valueBalance(model, actor);
-        balances[actor.name] ??= {
-            seeks: sortedSet(balance.seeks.map(need => (typeof need === 'string' ? JSON.stringify(need) : need.name))),
-            receives: sortedSet(balance.receives.map(value => value.name)),
-            gives: sortedSet(balance.gives.map(value => value.name)),
-            unmet: sortedSet(balance.unmet.map(value => value.name)),
-        };
+        if (!balances.has(actor.name)) {
+            const balance = balanceNamesOf(model, actor);
+            balances.set(actor.name, {
+                seeks: sortedSet(balance.seeks.map(need => ('text' in need ? JSON.stringify(need.text) : need.value))),
+                receives: sortedSet(balance.receives),
+                gives: sortedSet(balance.gives),
+                unmet: sortedSet(balance.unmet),
+            });
+        }
     }
-    const scores: Record<string, Record<string, number>> = {};
+    const scores = new Map<string, Record<string, number>>();
     for (const journey of [...model.journeys].filter(j => j.name).sort((a, b) => compare(a.name, b.name))) {
-        scores[journey.name] ??= Object.fromEntries(journey.steps.filter(step => step.score !== undefined).map(step => [step.name, step.score!]));
+        if (!scores.has(journey.name)) {
+            scores.set(journey.name, Object.fromEntries(journey.steps.filter(step => step.score !== undefined).map(step => [step.name, step.score!])));
+        }
     }
-    return { name: model.name, elements, flows: model.exchanges.flatMap(flowsOf).sort(compareFlows), balances, scores };
+    return {
+        name: model.name,
+        elements: Object.fromEntries(elements),
+        flows: model.exchanges.flatMap(flowsOf).sort(compareFlows),
+        balances: Object.fromEntries(balances),
+        scores: Object.fromEntries(scores),
+    };
+}
+
+/** A need as plain data: a value object by name, or free text. */
+export type SnapshotNeed = { readonly value: string } | { readonly text: string };
+
+/** An actor's value balance by name, in the order the model gives it. */
+export interface BalanceNames {
+    readonly seeks: readonly SnapshotNeed[];
+    readonly receives: readonly string[];
+    readonly gives: readonly string[];
+    readonly unmet: readonly string[];
+}
+
+/** The one naming of an actor's value balance: the snapshot keeps it as sorted sets, the HTML page in model order. */
+export function balanceNamesOf(model: EcosystemModel, actor: ast.Actor): BalanceNames {
+    const balance = valueBalance(model, actor);
+    const names = (values: readonly ast.Value[]) => values.map(value => value.name);
+    return {
+        seeks: balance.seeks.map(need => (typeof need === 'string' ? { text: need } : { value: need.name })),
+        receives: names(balance.receives),
+        gives: names(balance.gives),
+        unmet: names(balance.unmet),
+    };
+}
+
+/** A clause whose value is text (`label`, `description`…), or undefined when the element has none. */
+export function textField(element: ElementSnapshot, clause: string): string | undefined {
+    const value = element.fields[clause];
+    return typeof value === 'string' ? value : undefined;
 }
 
 /** Every clause a snapshot knows, in the order changes are listed. */
