@@ -136,14 +136,21 @@ const byteMutation: fc.Arbitrary<Mutation> = fc.oneof(
     }),
 );
 
+/** The most characters one name bomb may add to a document (about 2 MB). */
+const MAX_BOMB_GROWTH = 2_000_000;
+
 /** Size bombs: a very long name or label, thousands of flows or elements, deep nesting, line-ending swaps. */
 const bombMutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({ which: fraction, length: fc.constantFrom(300, 3_000, 100_000) }).map(({ which, length }) => (text: string) => {
         const names = words(text).filter(word => !KEYWORDS.includes(word));
         const name = names.length > 0 ? names[at(which, names.length)] : 'X';
         // Every whole word equal to the name, without building a regular expression from it: after
-        // earlier bombs the name itself may be 100,000 characters, too large for a RegExp.
-        return text.replace(/\w+/g, word => (word === name ? name + 'N'.repeat(length) : word));
+        // earlier bombs the name itself may be 100,000 characters, too large for a RegExp. The growth is
+        // capped at MAX_BOMB_GROWTH: a name used a thousand times would otherwise make a 100 MB document,
+        // which no editor sends to a language server (VS Code keeps files over 50 MB from extensions).
+        const uses = text.match(/\w+/g)?.filter(word => word === name).length ?? 0;
+        const grown = Math.min(length, Math.floor(MAX_BOMB_GROWTH / Math.max(uses, 1)));
+        return text.replace(/\w+/g, word => (word === name ? name + 'N'.repeat(grown) : word));
     }),
     fc.record({ where: fraction, length: fc.constantFrom(300, 3_000, 100_000), spaced: fc.boolean() }).map(({ where, length, spaced }) => (text: string) => {
         const strings = [...text.matchAll(/"[^"\r\n]*"/g)];
