@@ -202,7 +202,7 @@ function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions):
  * otherwise (an impact, or a view with both).
  */
 function layeringOf(graph: DiagramGraph): string {
-    const last = Math.max(...graph.nodes.map(node => node.layer ?? 0));
+    const last = graph.nodes.reduce((max, node) => Math.max(max, node.layer ?? 0), 0);
     const startsLast = graph.nodes.some(node => node.focus) && graph.nodes.every(node => !node.focus || node.layer === last);
     return startsLast ? 'LONGEST_PATH' : 'LONGEST_PATH_SOURCE';
 }

@@ -45,15 +45,10 @@ export interface EcosystemModel {
 const NO_FLOWS: ActorFlows = { gives: [], receives: [] };
 
 export function buildEcosystemModel(name: string, documents: readonly LangiumDocument[]): EcosystemModel {
-    const headers: ast.Ecosystem[] = [];
-    const elements: ast.Element[] = [];
-    for (const document of documents) {
-        const root = document.parseResult.value as ast.Model;
-        if (root.header) {
-            headers.push(root.header);
-        }
-        elements.push(...root.elements.filter(isComplete));
-    }
+    // No argument spreads over the elements: a file may hold any number of them (issue 11).
+    const roots = documents.map(document => document.parseResult.value as ast.Model);
+    const headers = roots.flatMap(root => (root.header ? [root.header] : []));
+    const elements = roots.flatMap(root => root.elements.filter(isComplete));
     const flows = elements.filter(ast.isExchange).flatMap(resolveFlows);
     return {
         name,

@@ -45,15 +45,14 @@ export function applyFindingsStage(findings: readonly Diagnostic[], levels: Rule
         return true;
     });
     const level = levels('unused-ignore');
-    if (level !== 'off') {
-        kept.push(...suppressions.flatMap(suppression => unusedIgnore(suppression, used, LSP_SEVERITY[level])));
-    }
-    for (const diagnostic of kept) {
+    const unused = level === 'off' ? [] : suppressions.flatMap(suppression => unusedIgnore(suppression, used, LSP_SEVERITY[level]));
+    const diagnostics = [...kept, ...unused];
+    for (const diagnostic of diagnostics) {
         if (isDiagnosticCode(diagnostic.code)) {
             diagnostic.codeDescription = { href: docsUrlOf(diagnostic.code) };
         }
     }
-    return kept;
+    return diagnostics;
 }
 
 /** The written code of the first ignore comment whose reach holds the finding, or undefined. */
