@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {
-    type EcosystemModel, type ModelSnapshot, type ReportView, buildModelSnapshot, compare, drawingNames, namedJourneys, renderDot, renderHtmlPage,
-    renderJourneyMermaid, renderJourneySvg, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
+    type DiagramGraph, type EcosystemModel, type ModelSnapshot, type ReportView, type ast, buildModelSnapshot, compare, drawingNames, namedJourneys,
+    renderDot, renderHtmlPage, renderJourneyMermaid, renderJourneySvg, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
 } from '@cxe/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
 import { type Artefact, EXTENSIONS, type Format, fileNamePart } from './artefact.js';
@@ -25,18 +25,20 @@ export interface ArtefactOptions {
  * bytes either way.
  */
 export async function buildArtefacts(workspace: LoadedWorkspace, options: ArtefactOptions): Promise<Artefact[]> {
+    const { formats } = options;
     const models = workspace.services.workspace.EcosystemModels;
     const plans = models.ecosystems().map(ecosystem => planEcosystem(workspace, models.modelOf(ecosystem), options));
     const jobs = plans.flatMap(plan => plan.drawings.flatMap(drawing => drawing.job ?? []));
     const drawing = drawAll(jobs, drawingThreads(jobs, options.threads));
     // While the threads draw: what needs the model but not the pictures.
-    const reports = plans.map(plan => (options.formats.has('md') ? markdownReport(workspace, plan, options) : undefined));
-    const snapshots = plans.map(({ model }) => (options.formats.has('html') ? modelSnapshot(workspace, model) : undefined));
+    const texts = plans.map(plan => plan.drawings.map(planned => ({ ...planned, ...textsOf(planned, formats) })));
+    const reports = plans.map(({ model }, i) => (formats.has('md') ? markdownReport(workspace, model, texts[i], options) : undefined));
+    const snapshots = plans.map(({ model }) => (formats.has('html') ? modelSnapshot(workspace, model) : undefined));
     const drawn = await drawing;
     let next = 0;
-    return plans.flatMap(({ model, drawings }, i) => {
-        const complete = drawings.map(planned => (planned.job ? { ...planned, ...drawn[next++] } : planned));
-        return ecosystemArtefacts(model, complete, options.formats, reports[i], snapshots[i]);
+    return plans.flatMap(({ model }, i) => {
+        const complete = texts[i].map(planned => (planned.job ? { ...planned, ...drawn[next++] } : planned));
+        return ecosystemArtefacts(model, complete, formats, reports[i], snapshots[i]);
     });
 }
 
@@ -46,15 +48,15 @@ export function hasViewOrJourney(workspace: LoadedWorkspace, name: string): bool
     return models.ecosystems().some(ecosystem => drawingNames(models.modelOf(ecosystem)).includes(name));
 }
 
-/** One view or journey, with what the model gives at once, and the job that draws it when a format needs a picture. */
-interface PlannedDrawing extends Drawn {
-    readonly kind: 'view' | 'journey';
+/** One view (its graph) or journey, and the job that draws it when a format needs a picture. */
+type PlannedDrawing = Drawn & {
     readonly name: string;
     readonly title: string;
-    readonly mermaid: string;
-    readonly dot?: string;
     readonly job?: DrawingJob;
-}
+} & ({ readonly kind: 'view'; readonly graph: DiagramGraph } | { readonly kind: 'journey'; readonly journey: ast.Journey });
+
+/** A drawing with its text formats: what the report and the files need. */
+type DrawingTexts = PlannedDrawing & { readonly mermaid: string; readonly dot?: string };
 
 interface EcosystemPlan {
     readonly model: EcosystemModel;
@@ -67,22 +69,28 @@ function planEcosystem(workspace: LoadedWorkspace, model: EcosystemModel, { form
     const views = viewNames(model).filter(name => !only || name === only).map((view): PlannedDrawing => {
         const graph = viewGraph(model, view, problems);
         const job: DrawingJob | undefined = pictured || formats.has('json') ? { kind: 'view', graph, json: formats.has('json'), png: formats.has('png') } : undefined;
-        return { kind: 'view', name: view, title: graph.title, mermaid: renderMermaid(graph), dot: formats.has('dot') ? renderDot(graph) : undefined, job };
+        return { kind: 'view', name: view, title: graph.title, graph, job };
     });
     const journeys = namedJourneys(model).filter(journey => !only || journey.name === only).map((journey): PlannedDrawing => {
         // A journey map is drawn from the model at once; only its PNG is left to a job.
         const svg = pictured ? renderJourneySvg(journey) : undefined;
         const job: DrawingJob | undefined = svg && formats.has('png') ? { kind: 'png', svg } : undefined;
-        return { kind: 'journey', name: journey.name, title: journey.label ?? journey.name, mermaid: renderJourneyMermaid(journey), svg, job };
+        return { kind: 'journey', name: journey.name, title: journey.label ?? journey.name, journey, svg, job };
     });
     return { model, drawings: [...views, ...journeys] };
+}
+
+function textsOf(drawing: PlannedDrawing, formats: ReadonlySet<Format>): { mermaid: string; dot?: string } {
+    return drawing.kind === 'view'
+        ? { mermaid: renderMermaid(drawing.graph), dot: formats.has('dot') ? renderDot(drawing.graph) : undefined }
+        : { mermaid: renderJourneyMermaid(drawing.journey) };
 }
 
 function fileOf(model: EcosystemModel, name: string, format: Format): string {
     return `${fileNamePart(model.name)}.${fileNamePart(name)}.${EXTENSIONS[format]}`;
 }
 
-function ecosystemArtefacts(model: EcosystemModel, drawings: readonly PlannedDrawing[], formats: ReadonlySet<Format>,
+function ecosystemArtefacts(model: EcosystemModel, drawings: readonly DrawingTexts[], formats: ReadonlySet<Format>,
     report: string | undefined, snapshot: ModelSnapshot | undefined): Artefact[] {
     const artefacts: Artefact[] = [];
     for (const drawing of drawings) {
@@ -112,7 +120,7 @@ function modelSnapshot(workspace: LoadedWorkspace, model: EcosystemModel): Model
     return buildModelSnapshot(model, node => documentation.getDocumentation(node));
 }
 
-function markdownReport(workspace: LoadedWorkspace, { model, drawings }: EcosystemPlan, options: ArtefactOptions): string {
+function markdownReport(workspace: LoadedWorkspace, model: EcosystemModel, drawings: readonly DrawingTexts[], options: ArtefactOptions): string {
     const linked = (kind: PlannedDrawing['kind']): ReportView[] => drawings.filter(drawing => drawing.kind === kind).map(drawing => ({
         name: drawing.name, title: drawing.title, mermaid: drawing.mermaid, svgFile: options.formats.has('svg') ? fileOf(model, drawing.name, 'svg') : undefined,
     }));
