@@ -17,6 +17,7 @@ import { benchEditor } from './bench/editor-bench.mjs';
 import { alias } from './esbuild-alias.mjs';
 import { generateModel } from './bench/generate-model.mjs';
 import { benchWalk } from './bench/walk-bench.mjs';
+import { benchScale, printScale } from './bench/scale-bench.mjs';
 
 const SIZES = [50, 500, 5000];
 const RUNS = 5;
@@ -219,9 +220,12 @@ try {
     console.log(`packed CLI: ${pack.tarballKiB.toFixed(0)} KiB tarball; npm install into an empty folder ${pack.installMs.toFixed(0)} ms `
         + `(median of ${pack.installRunsMs.length}, from the npm cache: ${pack.installRunsMs.join(', ')} ms)`);
 
+    const scale = await benchScale({ cliEntry, work, timeProcesses, runOnce });
+    printScale(scale);
+
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
-        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, walk, walkTargets, editor, diff, pack,
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, walk, walkTargets, editor, diff, pack, scale,
     }, (_key, value) => (value === Infinity ? 'timeout' : value), 2) + '\n');
 } finally {
     rmSync(work, { recursive: true, force: true });
