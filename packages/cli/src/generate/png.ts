@@ -12,12 +12,13 @@ const ZOOM = 2;
 
 /**
  * The most pixels a PNG gets. resvg holds about 8.5 bytes a pixel while it draws and encodes (the
- * RGBA canvas and the encoder's copy), so a PNG costs at most about 270 MB, and `cxe generate`
- * stays under 1 GiB with a rasteriser on each of two cores. A drawing of 4,000 x 2,000 px still gets
- * its 2x; the largest views (tens of thousands of pixels wide) are scaled down to fit instead of
- * needing gigabytes (their SVG keeps every detail).
+ * RGBA canvas and the encoder's copy), so a PNG costs at most about 200 MB: `cxe generate` of two
+ * 580-actor views at once, one on each of two drawing threads, peaks at about 820 MB (at 32 million
+ * pixels, past 1 GiB). A drawing of 3,000 x 2,000 px still gets its 2x; the largest views (tens of
+ * thousands of pixels wide) are scaled down to fit instead of needing gigabytes (their SVG keeps
+ * every detail).
  */
-export const MAX_PNG_PIXELS = 32_000_000;
+export const MAX_PNG_PIXELS = 24_000_000;
 
 /** The zoom of a drawing of this size: 2x, or less when 2x would pass MAX_PNG_PIXELS. */
 export function pngZoom(width: number, height: number): number {
