@@ -3,7 +3,7 @@ import type { NodeKind } from './diagram-graph.js';
 import type { Box, Point } from './geometry.js';
 
 /** Segments of the polygon that stands for a curved outline (an ellipse, a pill's ends): within 0.1 px at node sizes. */
-const CURVE_SEGMENTS = 16;
+const CURVE_SEGMENTS = 64;
 
 /** The corner radius of a pill: its ends are half circles up to this height. */
 export function pillRadius(box: Box): number {

@@ -5,9 +5,10 @@ import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseDot } from 'ts-graphviz/ast';
 import {
-    type CxeServices, type LaidOutGraph, boxToPath, boxesOverlap, drawingNames, renderDot, renderDrawing, renderJourneyMermaid, renderJson,
+    type CxeServices, type LaidOutGraph, boxToPath, boxesOverlap, distanceToSegment, drawingNames, renderDot, renderDrawing, renderJourneyMermaid, renderJson,
     renderMermaid, segmentTouchesBox,
 } from '../../src/index.js';
+import { outlineOf } from '../../src/diagram/node-outline.js';
 import { repoRoot } from '../shared-design.js';
 import { cxeFilesBelow, examplesDir, mermaidParser, servicesFor, syntheticNetwork } from './diagram-helpers.js';
 
@@ -198,6 +199,28 @@ describe('renderers', () => {
                     sorted.slice(1).forEach((position, i) => assert.ok(position - sorted[i] >= 8, `${name}: two arrowheads ${(position - sorted[i]).toFixed(1)} px apart on ${key}`));
                 }
             }
+        });
+
+        it("edges end on their node's outline: on the ellipse or hexagon, not on its bounding box", () => {
+            let curved = 0;
+            for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
+                for (const { edge, points } of laidOut!.edges) {
+                    for (const [id, end] of [[edge.from, points[0]], [edge.to, points.at(-1)!]] as const) {
+                        const node = laidOut!.nodes.find(n => n.node.id === id)!;
+                        const outline = outlineOf(node.node.kind, node);
+                        const distance = Math.min(...outline.map((corner, i) => distanceToSegment(end, corner, outline[(i + 1) % outline.length])));
+                        assert.ok(distance <= 0.5, `${name}: ${edge.id} ends ${distance.toFixed(1)} px off the outline of ${id}`);
+                        if (node.node.kind === 'touchpoint') {
+                            // The true ellipse, not its polygon: within 0.5 px of it.
+                            const [a, b] = [node.width / 2, node.height / 2];
+                            const r = Math.hypot((end.x - node.x - a) / a, (end.y - node.y - b) / b);
+                            assert.ok(Math.abs(r - 1) * Math.min(a, b) <= 0.5, `${name}: ${edge.id} ends off the ellipse of ${id}`);
+                            curved++;
+                        }
+                    }
+                }
+            }
+            assert.ok(curved > 10, `only ${curved} edge ends on ellipses: the examples should have many`);
         });
 
         it('edges do not run through nodes other than their own ends', () => {
