@@ -5,8 +5,8 @@
 //   node scripts/bench/diagram-legibility.mjs [examples/generated]
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const folder = process.argv[2] ?? 'examples/generated';
 const PANELS = [700, 880];
 
 /** { name, nodes, width, px: { 700, 880 }, pass } for one SVG's text. */
@@ -20,9 +20,21 @@ export function legibility(name, svg) {
     return { name, nodes, width, px, pass: PANELS.every(panel => px[panel] >= limit - 1e-9) };
 }
 
-const rows = readdirSync(folder).filter(file => file.endsWith('.svg')).sort()
-    .map(file => legibility(file.replace(/\.svg$/, ''), readFileSync(join(folder, file), 'utf8')));
-for (const row of rows) {
-    console.log(`${row.pass ? 'ok  ' : 'LOW '} ${row.name.padEnd(44)} ${String(row.nodes).padStart(3)} nodes  ${String(Math.round(row.width)).padStart(5)} px wide  `
-        + PANELS.map(panel => `${row.px[panel].toFixed(1)} px at ${panel}`).join('  '));
+/** Every SVG of a folder, by name. */
+export function folderLegibility(folder) {
+    return readdirSync(folder).filter(file => file.endsWith('.svg')).sort()
+        .map(file => legibility(file.replace(/\.svg$/, ''), readFileSync(join(folder, file), 'utf8')));
+}
+
+export function legibilityLine(rows) {
+    const smallest = panel => Math.min(...rows.map(row => row.px[panel])).toFixed(1);
+    return `legibility: ${rows.length} example drawings, smallest body text ${smallest(700)} px at 700 px and ${smallest(880)} px at 880 px; `
+        + `${rows.filter(row => !row.pass).length} below target (9 px up to 20 nodes, 7 px up to 40)`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    for (const row of folderLegibility(process.argv[2] ?? 'examples/generated')) {
+        console.log(`${row.pass ? 'ok  ' : 'LOW '} ${row.name.padEnd(44)} ${String(row.nodes).padStart(3)} nodes  ${String(Math.round(row.width)).padStart(5)} px wide  `
+            + PANELS.map(panel => `${row.px[panel].toFixed(1)} px at ${panel}`).join('  '));
+    }
 }

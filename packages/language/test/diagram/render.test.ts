@@ -145,6 +145,20 @@ describe('renderers', () => {
     });
 
     describe('layout invariants', () => {
+        it('every example drawing is readable at the width of a 700 px panel and an 880 px review column', () => {
+            for (const { name, svg } of examples) {
+                const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)![1]);
+                const nodes = new Set([...svg.matchAll(/data-cxe-element="([^"]*)"/g)].map(match => match[1])).size;
+                const smallest = Math.min(...[...svg.matchAll(/<text[^>]*font-size="([\d.]+)"/g)].map(match => Number(match[1])));
+                // Body text renders at its size times panel / width (a narrower drawing is not enlarged).
+                const limit = nodes <= 20 ? 9 : nodes <= 40 ? 7 : 0;
+                for (const panel of [700, 880]) {
+                    const rendered = smallest * Math.min(1, panel / width);
+                    assert.ok(rendered >= limit, `${name} (${nodes} nodes, ${width} px wide): text at ${rendered.toFixed(1)} px in a ${panel} px panel`);
+                }
+            }
+        });
+
         const drawn = () => [...examples, ...synthetic].filter(r => r.laidOut);
 
         it('no two nodes overlap, all nodes and labels lie inside the canvas, labels never cover nodes', () => {
