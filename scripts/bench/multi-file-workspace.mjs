@@ -88,11 +88,10 @@ function generateEcosystem(ecosystem, count, random) {
     for (let f = 0; f < count; f++) {
         const { actors, values, touchpoints } = names[f];
         const lines = [`/** File ${f + 1} of ${count} of ${ecosystem} (scripts/bench/multi-file-workspace.mjs). */`, `ecosystem ${ecosystem}`, ''];
-        const employers = names[0].actors.filter((_, i) => KINDS[i] === 'organization' || KINDS[i] === 'partner');
         actors.forEach((actor, i) => {
             const clauses = [`seeks ${receives.get(actor)}`];
             if (KINDS[i] === 'employee') {
-                clauses.push(`employer ${pick(employers)}`);
+                clauses.push(`employer ${pick(names[source(f)].actors.filter((_, j) => KINDS[j] === 'organization' || KINDS[j] === 'partner'))}`);
             }
             lines.push(`${KINDS[i]} ${actor} "${actor}" { ${clauses.join('  ')} }`);
         });
