@@ -1,10 +1,12 @@
 import { type LangiumDocument, type ReferenceInfo, type Scope, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, AstUtils } from 'langium';
 import type { CxeServices } from '../cxe-module.js';
+import type { CxeIndexManager } from '../workspace/cxe-index-manager.js';
 import { type EcosystemMembership, ecosystemNameOf } from '../workspace/ecosystem-membership.js';
 
 /**
  * A name resolves to an element of the reference's type declared in any file of the same ecosystem,
- * never in another ecosystem. One scope per (ecosystem, type), built once per build.
+ * never in another ecosystem. One scope per (ecosystem, type), built once per build; a name declared
+ * twice resolves to the first in URI order, as in a fresh build of the same files.
  */
 export class CxeScopeProvider extends DefaultScopeProvider {
     private readonly membership: EcosystemMembership;
@@ -27,6 +29,6 @@ export class CxeScopeProvider extends DefaultScopeProvider {
             return EMPTY_SCOPE;
         }
         return this.ecosystemScopes.get(`${ecosystem}\u0000${referenceType}`, () =>
-            new MultiMapScope(this.indexManager.allElements(referenceType, this.membership.urisOf(ecosystem))));
+            new MultiMapScope((this.indexManager as CxeIndexManager).elementsIn(this.membership.urisOf(ecosystem), referenceType)));
     }
 }

@@ -1,21 +1,49 @@
-import { type BuildOptions, type LangiumDocument, type URI, Cancellation, DefaultDocumentBuilder, DocumentState, UriUtils } from 'langium';
+import {
+    type AstNodeDescription, type BuildOptions, type LangiumDocument, type URI, Cancellation, DefaultDocumentBuilder, DocumentState, UriUtils,
+} from 'langium';
 import type { CxeAddedServices } from '../cxe-module.js';
+import type { Model } from '../generated/ast.js';
+import type { CxeLinker } from '../references/cxe-linker.js';
 import { SETTINGS_FILE_NAME } from '../settings/settings-file.js';
+import type { CxeIndexManager } from './cxe-index-manager.js';
 import { ecosystemNameOf } from './ecosystem-membership.js';
 
+/** What a document offers the others: its ecosystem and each top-level element's kind and name, in order. */
+interface Exports {
+    readonly ecosystem?: string;
+    readonly elements: readonly string[];
+}
+
 /**
- * Files of one ecosystem are one model: a flow added in one file changes the warnings of an actor
- * declared in another, even though that file references nothing in the first. So when a file changes
- * or goes away, every file of its ecosystem is relinked and revalidated, not only those that
- * reference it: the ecosystems it belonged to before the change, and those it belongs to after it
- * (a header renamed away and back joins the other files again).
+ * Builds after an edit only what the edit can change. Files of one ecosystem see each other's names,
+ * so after a document changes (or goes away):
+ * - a document that references it is linked again when the names it exports changed (or its
+ *   ecosystem did); when they did not (an edit inside an element's body), its references are only
+ *   pointed at the edited document's new elements (CxeLinker.rebind);
+ * - a document of the ecosystems concerned that names one of the changed names is linked again (the
+ *   name may resolve now, or to another element), as is any document with an unresolved reference;
+ * - the ecosystem's checks run again on what the edit touched (EcosystemProblems), and the documents
+ *   whose problems changed are validated again, with no other.
+ * The edited documents are validated first.
  */
 export class CxeDocumentBuilder extends DefaultDocumentBuilder {
-    private touchedEcosystems: ReadonlySet<string> = new Set();
+    /** The exports of the documents changed since the last build that linked them, as the others were linked against. */
+    private readonly exportsBefore = new Map<string, { readonly uri: URI; readonly before?: Exports }>();
+    /** Documents referencing a changed document: rebound or linked again once the changed documents are parsed. */
+    private readonly referencing = new Set<LangiumDocument>();
+    /** The documents changed by the updates of the current build: validated first. */
+    private readonly edited = new Set<string>();
+    private options: BuildOptions = {};
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        // Read the ecosystems before the update resets (or removes) the documents.
-        this.touchedEcosystems = ecosystemsOf([...changed, ...deleted].map(uri => this.langiumDocuments.getDocument(uri)));
+        for (const uri of [...changed, ...deleted]) {
+            const key = uri.toString();
+            const document = this.langiumDocuments.getDocument(uri);
+            if (!this.exportsBefore.has(key)) {
+                this.exportsBefore.set(key, { uri, before: document && document.state >= DocumentState.IndexedContent ? exportsOf(document) : undefined });
+            }
+            this.edited.add(key);
+        }
         this.revalidateUnderChangedSettings([...changed, ...deleted]);
         return super.update(changed, deleted, cancelToken);
     }
@@ -37,25 +65,116 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
             .forEach(document => this.resetToState(document, DocumentState.IndexedReferences));
     }
 
+    /** Documents with an unresolved reference are linked again; those referencing a changed one are decided on after parsing. */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        const ecosystem = ecosystemNameOf(document);
-        return (ecosystem !== undefined && this.touchedEcosystems.has(ecosystem)) || super.shouldRelink(document, changedUris);
+        if (document.references.some(reference => reference.error !== undefined)) {
+            return true;
+        }
+        if (this.indexManager.isAffected(document, changedUris)) {
+            this.referencing.add(document);
+        }
+        return false;
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
-        // Parse first (Langium's first phase anyway) to learn the ecosystems the documents now declare;
-        // the other files of those ecosystems are relinked with them.
+        this.options = options;
+        // Parse and index first (Langium's first phases anyway) to learn what the changed documents now export.
         await this.runCancelable(documents, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
-        const joined = ecosystemsOf(documents);
-        const building = new Set(documents);
-        const others = this.langiumDocuments.all
-            .filter(document => !building.has(document) && joined.has(ecosystemNameOf(document) ?? '') && document.state > DocumentState.ComputedScopes)
-            .toArray();
-        others.forEach(document => this.resetToState(document, DocumentState.ComputedScopes));
-        return super.buildDocuments([...documents, ...others], options, cancelToken);
+        await this.runCancelable(documents, DocumentState.IndexedContent, cancelToken, document => this.indexManager.updateContent(document, cancelToken));
+        const relinked = this.relinkOrRebind(new Set(documents));
+        await super.buildDocuments([...documents, ...relinked], options, cancelToken);
+        this.edited.clear();
+    }
+
+    /**
+     * Decides, once the changed documents are parsed, which other documents are linked again and
+     * which only rebound (see the class comment); resets the first and returns them. Synchronous, so
+     * that a cancelled build leaves either nothing decided or everything.
+     */
+    private relinkOrRebind(building: ReadonlySet<LangiumDocument>): LangiumDocument[] {
+        const renamed = new Set<string>();
+        const names = new Set<string>();
+        const ecosystems = new Set<string>();
+        const rebindable = new Map<string, { root: Model; exports: ReadonlyMap<string, AstNodeDescription> }>();
+        for (const [key, { uri, before }] of this.exportsBefore) {
+            const document = this.langiumDocuments.getDocument(uri);
+            const after = document ? exportsOf(document) : undefined;
+            if (document && before && sameExports(before, after!)) {
+                const exports = (this.indexManager as CxeIndexManager).exportsOf(key);
+                rebindable.set(key, { root: document.parseResult.value as Model, exports: new Map(exports.map(description => [description.path, description])) });
+                continue;
+            }
+            renamed.add(key);
+            for (const side of [before, after]) {
+                side?.elements.forEach(element => names.add(element.slice(element.indexOf(' ') + 1)));
+                if (side?.ecosystem !== undefined) {
+                    ecosystems.add(side.ecosystem);
+                }
+            }
+        }
+        const relink = new Set<LangiumDocument>();
+        const linked = (document: LangiumDocument) => !building.has(document) && document.state > DocumentState.ComputedScopes;
+        for (const document of this.referencing) {
+            if (linked(document) && (this.indexManager.isAffected(document, renamed) || !this.rebind(document, rebindable))) {
+                relink.add(document);
+            }
+        }
+        if (names.size > 0) {
+            this.langiumDocuments.all
+                .filter(document => linked(document) && ecosystems.has(ecosystemNameOf(document) ?? '')
+                    && document.references.some(reference => names.has(reference.$refText)))
+                .forEach(document => relink.add(document));
+        }
+        this.exportsBefore.clear();
+        this.referencing.clear();
+        relink.forEach(document => this.resetToState(document, DocumentState.ComputedScopes));
+        return [...relink];
+    }
+
+    private rebind(document: LangiumDocument, rebindable: Parameters<CxeLinker['rebind']>[1]): boolean {
+        const services = this.serviceRegistry.getServices(document.uri);
+        if (!(services.references.Linker as CxeLinker).rebind(document, rebindable)) {
+            return false;
+        }
+        (services as unknown as CxeAddedServices).workspace.EcosystemModels.forget(document);
+        return true;
+    }
+
+    /**
+     * Before validating: the documents whose check problems changed join the documents to validate,
+     * and the edited documents go first (their diagnostics are the ones the user waits for).
+     */
+    protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => Promise<unknown> | unknown): Promise<void> {
+        if (targetState === DocumentState.Validated && this.options.validation) {
+            documents = this.withChangedProblems(documents);
+        }
+        return super.runCancelable(documents, targetState, cancelToken, callback);
+    }
+
+    private withChangedProblems(documents: LangiumDocument[]): LangiumDocument[] {
+        const changed = new Set<string>();
+        for (const services of this.serviceRegistry.all) {
+            (services as unknown as CxeAddedServices).workspace.EcosystemProblems.takeChangedDocuments().forEach(uri => changed.add(uri));
+        }
+        const validating = new Set(documents);
+        const more = this.langiumDocuments.all.filter(document => changed.has(document.uri.toString()) && !validating.has(document)).toArray();
+        for (const document of more) {
+            // Validated again, keeping everything else: as resetToState(IndexedReferences), with the build's options.
+            document.state = Math.min(document.state, DocumentState.IndexedReferences);
+            document.diagnostics = undefined;
+            this.buildState.set(document.uri.toString(), { completed: false, options: this.options });
+        }
+        const all = [...documents, ...more];
+        return [...all.filter(document => this.edited.has(document.uri.toString())), ...all.filter(document => !this.edited.has(document.uri.toString()))];
     }
 }
 
-function ecosystemsOf(documents: ReadonlyArray<LangiumDocument | undefined>): Set<string> {
-    return new Set(documents.map(document => document && ecosystemNameOf(document)).filter((name): name is string => name !== undefined));
+function exportsOf(document: LangiumDocument): Exports {
+    const root = document.parseResult?.value as Model | undefined;
+    return { ecosystem: ecosystemNameOf(document), elements: (root?.elements ?? []).map(element => `${element.$type} ${element.name ?? ''}`) };
+}
+
+function sameExports(a: Exports, b: Exports): boolean {
+    return a.ecosystem === b.ecosystem && a.elements.length === b.elements.length && a.elements.every((element, i) => element === b.elements[i]);
 }

@@ -31,9 +31,9 @@ export class EcosystemMembership {
         return this.byEcosystem().get(ecosystem) ?? [];
     }
 
-    /** The URIs of an ecosystem's documents, as the index manager filters them. */
-    urisOf(ecosystem: string): Set<string> {
-        return new Set(this.documentsOf(ecosystem).map(doc => doc.uri.toString()));
+    /** The URIs of an ecosystem's documents, in URI order. */
+    urisOf(ecosystem: string): string[] {
+        return this.documentsOf(ecosystem).map(doc => doc.uri.toString());
     }
 
     ecosystems(): string[] {
