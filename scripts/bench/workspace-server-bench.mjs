@@ -41,7 +41,9 @@ function rssMiB(pid) {
 /** One server process and what it published: every publication counted, the latest kept per URI. */
 class Server {
     constructor(folder) {
-        this.process = spawn(process.execPath, [serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        // CXE_BENCH_NODE_ARGS: extra Node options for the server, for example to profile it (--cpu-prof).
+        const nodeArgs = process.env.CXE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+        this.process = spawn(process.execPath, [...nodeArgs, serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
         this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
         this.published = new Map();
         this.total = 0;
@@ -88,7 +90,11 @@ class Server {
         }
     }
 
-    stop() {
+    /** Shuts the server down as a client does (so that it exits normally), killing it if it lingers. */
+    async stop() {
+        const exited = new Promise(resolve => this.process.once('exit', resolve));
+        await Promise.race([this.connection.sendRequest('shutdown').then(() => this.connection.sendNotification('exit')), delay(2000)]).catch(() => undefined);
+        await Promise.race([exited, delay(5000)]);
         this.connection.dispose();
         this.process.kill();
     }
@@ -172,7 +178,7 @@ export async function benchWorkspace({ label, files, ecosystems }, { keystrokes 
             completionMs: median(completionMs), completionItems: items, completionKiB: bytes / 1024,
         };
     } finally {
-        server.stop();
+        await server.stop();
         rmSync(folder, { recursive: true, force: true });
     }
 }

@@ -82,13 +82,15 @@ type Operation =
     | { op: 'delete'; file: number }
     | { op: 'relabel'; file: number; word: string }
     | { op: 'rekind'; file: number; kind: string }
-    | { op: 'rename'; file: number; from: number; to: string };
+    | { op: 'rename'; file: number; from: number; to: string }
+    | { op: 'prepend'; file: number; element: Element };
 const operation: fc.Arbitrary<Operation> = fc.oneof(
     fc.record({ op: fc.constant('write' as const), file: fc.nat(FILES.length - 1), spec }),
     fc.record({ op: fc.constant('delete' as const), file: fc.nat(FILES.length - 1) }),
     fc.record({ op: fc.constant('relabel' as const), file: fc.nat(FILES.length - 1), word: label }),
     fc.record({ op: fc.constant('rekind' as const), file: fc.nat(FILES.length - 1), kind: fc.constantFrom(...KINDS) }),
     fc.record({ op: fc.constant('rename' as const), file: fc.nat(FILES.length - 1), from: fc.nat(4), to: fc.constantFrom(...ACTORS, ...VALUES, ...TOUCHPOINTS) }),
+    fc.record({ op: fc.constant('prepend' as const), file: fc.nat(FILES.length - 1), element }),
 );
 
 /** Every diagnostic as the user sees it, in the order published. */
@@ -96,11 +98,20 @@ function diagnosticsOf(document: LangiumDocument): string[] {
     return (document.diagnostics ?? []).map(d => `${d.severity} ${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`);
 }
 
+/** Where each top-level element of a file is referenced, as the reference index (find references, rename) has it. */
+function referencesTo(workspace: TestWorkspace, file: string): string[][] {
+    const index = workspace.services.shared.workspace.IndexManager;
+    return workspace.model(file).elements.map((element, i) => index.findAllReferences(element, `/elements@${i}`)
+        .map(reference => `${reference.sourceUri.path}${reference.sourcePath} ${reference.segment.offset}`).toArray().sort());
+}
+
 async function assertSameAsFreshBuild(workspace: TestWorkspace, files: Map<string, Spec>, step: string): Promise<void> {
     const texts = Object.fromEntries([...files].map(([file, s]) => [file, textOf(s)]));
     const fresh = await TestWorkspace.of(texts);
     for (const file of files.keys()) {
-        assert.deepEqual(diagnosticsOf(workspace.document(file)), diagnosticsOf(fresh.document(file)), `${file} after ${step}\n${JSON.stringify(texts, undefined, 1)}`);
+        const context = `${file} after ${step}\n${JSON.stringify(texts, undefined, 1)}`;
+        assert.deepEqual(diagnosticsOf(workspace.document(file)), diagnosticsOf(fresh.document(file)), context);
+        assert.deepEqual(referencesTo(workspace, file), referencesTo(fresh, file), `references into ${context}`);
     }
 }
 
@@ -127,6 +138,9 @@ describe('incremental builds', function () {
                         break;
                     case 'rekind':
                         next = current && rekinded(current, operation.kind);
+                        break;
+                    case 'prepend':
+                        next = current && { ...current, elements: [operation.element, ...current.elements] };
                         break;
                     case 'rename': {
                         const target = current?.elements[operation.from];

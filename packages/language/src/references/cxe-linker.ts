@@ -1,5 +1,5 @@
 import {
-    type AstNode, type AstNodeDescription, type LangiumDocument, type Reference, type ReferenceInfo, AstUtils, Cancellation, DefaultLinker, interruptAndCheck,
+    type AstNode, type AstNodeDescription, type LangiumDocument, type Reference, type ReferenceInfo, Cancellation, DefaultLinker, interruptAndCheck,
     isAstNode, isReference,
 } from 'langium';
 import type { Model } from '../generated/ast.js';
@@ -19,31 +19,38 @@ export class CxeLinker extends DefaultLinker {
     }
 
     /**
-     * Points the document's resolved references into edited documents at the edited documents' new
-     * elements, without linking it again: for edits that keep every element's kind, name and place
-     * (the element at a place is what a name resolved to before). `edited` maps a URI to the new
-     * root and to the descriptions it exports. False when a reference cannot be rebound this way
-     * (the document must then be linked again).
+     * Points the document's resolved references into edited documents (`edited`, by the root they
+     * had when the document was linked) at their new elements, without linking it again: a reference to an element whose name the edit left alone
+     * (the same kinds of element bear it, in the same order) resolves to the element of that name at
+     * the same rank. Returns the targets that moved (their paths before and after, for the reference
+     * index), or undefined when a reference names a changed name (the document must then be linked
+     * again).
      */
-    rebind(document: LangiumDocument, edited: ReadonlyMap<string, { root: Model; exports: ReadonlyMap<string, AstNodeDescription> }>): boolean {
+    rebind(document: LangiumDocument, edited: ReadonlyMap<AstNode, Rebinding>): TargetMove[] | undefined {
+        const moves: TargetMove[] = [];
         for (const reference of document.references as Array<Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription }>) {
             const old = reference._ref;
             if (!isAstNode(old)) {
                 continue;
             }
-            const target = edited.get(AstUtils.getDocument(old).uri.toString());
+            const target = old.$container && edited.get(old.$container); // the root the element belonged to
             if (!target) {
                 continue;
             }
-            const element = old.$containerProperty === 'elements' && old.$containerIndex !== undefined ? target.root.elements[old.$containerIndex] : undefined;
-            const description = element && target.exports.get(`/elements@${old.$containerIndex}`);
-            if (!element || !description || element.$type !== old.$type || element.name !== (old as { name?: string }).name) {
-                return false;
+            const name = (old as { name?: unknown }).name;
+            const namesakes = typeof name === 'string' && !target.changedNames.has(name) ? target.named.get(name) ?? [] : [];
+            const element = namesakes.length === 1 ? namesakes[0] : namesakes[rankOf(old, name as string)];
+            const description = element && target.exports.get(`/elements@${element.$containerIndex}`);
+            if (!element || !description || element.$type !== old.$type || old.$containerProperty !== 'elements') {
+                return undefined;
             }
             reference._ref = element;
             reference._nodeDescription = description;
+            if (element.$containerIndex !== old.$containerIndex) {
+                moves.push({ uri: description.documentUri.toString(), from: `/elements@${old.$containerIndex}`, to: description.path });
+            }
         }
-        return true;
+        return moves;
     }
 
     /** Links the references held by a node and, recursively, by the nodes it contains (not `elements`). */
@@ -68,4 +75,23 @@ export class CxeLinker extends DefaultLinker {
             this.linkNode(value, document);
         }
     }
+}
+
+/** A referenced element that is at another place in its (edited) document. */
+export interface TargetMove {
+    readonly uri: string;
+    readonly from: string;
+    readonly to: string;
+}
+
+/** What rebinding needs of an edited document: its new elements by name, its exports by path, the names whose declarations changed. */
+export interface Rebinding {
+    readonly named: ReadonlyMap<string, readonly AstNode[]>;
+    readonly exports: ReadonlyMap<string, AstNodeDescription>;
+    readonly changedNames: ReadonlySet<string>;
+}
+
+/** The position of a top-level element among the elements of its file that bear its name. */
+function rankOf(element: AstNode, name: string): number {
+    return ((element.$container as Model | undefined)?.elements ?? []).filter(other => other.name === name).indexOf(element as Model['elements'][number]);
 }

@@ -160,7 +160,11 @@ function focusAfter(model: EcosystemModel, before: ReadonlyMap<string, ModelPart
     });
     names.forEach(name => model.elementsByName.get(name)?.forEach(element => touched.add(element)));
     // Only what is in the model now: elements of an old version of a document are gone.
-    const elements = [...after.values()].flatMap(part => part.elements.filter(element => touched.has(element)));
+    const elements = [...touched].filter((node): node is ast.Element => {
+        const document = node.$container && AstUtils.getDocument(node);
+        return document !== undefined && document.parseResult.value === node.$container && after.has(document.uri.toString()) && ast.isElement(node)
+            && (Boolean(node.name) || ast.isExchange(node));
+    });
     return { focus: focusOn(elements, names), elements: new Set(elements) };
 }
 

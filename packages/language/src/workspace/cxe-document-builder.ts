@@ -1,9 +1,9 @@
 import {
-    type AstNodeDescription, type BuildOptions, type LangiumDocument, type URI, Cancellation, DefaultDocumentBuilder, DocumentState, UriUtils,
+    type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI, Cancellation, DefaultDocumentBuilder, DocumentState, UriUtils,
 } from 'langium';
 import type { CxeAddedServices } from '../cxe-module.js';
 import type { Model } from '../generated/ast.js';
-import type { CxeLinker } from '../references/cxe-linker.js';
+import type { CxeLinker, Rebinding } from '../references/cxe-linker.js';
 import { SETTINGS_FILE_NAME } from '../settings/settings-file.js';
 import type { CxeIndexManager } from './cxe-index-manager.js';
 import { ecosystemNameOf } from './ecosystem-membership.js';
@@ -11,7 +11,7 @@ import { ecosystemNameOf } from './ecosystem-membership.js';
 /** What a document offers the others: its ecosystem and each top-level element's kind and name, in order. */
 interface Exports {
     readonly ecosystem?: string;
-    readonly elements: readonly string[];
+    readonly elements: ReadonlyArray<readonly [type: string, name: string]>;
 }
 
 /**
@@ -28,19 +28,31 @@ interface Exports {
  */
 export class CxeDocumentBuilder extends DefaultDocumentBuilder {
     /** The exports of the documents changed since the last build that linked them, as the others were linked against. */
-    private readonly exportsBefore = new Map<string, { readonly uri: URI; readonly before?: Exports }>();
+    private readonly exportsBefore = new Map<string, { readonly uri: URI; readonly before?: Exports; readonly root?: AstNode }>();
     /** Documents referencing a changed document: rebound or linked again once the changed documents are parsed. */
     private readonly referencing = new Set<LangiumDocument>();
     /** The documents changed by the updates of the current build: validated first. */
     private readonly edited = new Set<string>();
     private options: BuildOptions = {};
+    /** The documents with a reference that did not resolve when they were last linked. */
+    private readonly unresolved = new Set<string>();
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.Linked, document => {
+            const key = document.uri.toString();
+            document.references.some(reference => reference.error !== undefined) ? this.unresolved.add(key) : this.unresolved.delete(key);
+        });
+        this.onUpdate((_changed, deleted) => deleted.forEach(uri => this.unresolved.delete(uri.toString())));
+    }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         for (const uri of [...changed, ...deleted]) {
             const key = uri.toString();
             const document = this.langiumDocuments.getDocument(uri);
             if (!this.exportsBefore.has(key)) {
-                this.exportsBefore.set(key, { uri, before: document && document.state >= DocumentState.IndexedContent ? exportsOf(document) : undefined });
+                const indexed = document && document.state >= DocumentState.IndexedContent;
+                this.exportsBefore.set(key, { uri, before: indexed ? exportsOf(document) : undefined, root: indexed ? document.parseResult.value : undefined });
             }
             this.edited.add(key);
         }
@@ -67,13 +79,28 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
 
     /** Documents with an unresolved reference are linked again; those referencing a changed one are decided on after parsing. */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (document.references.some(reference => reference.error !== undefined)) {
+        if (this.unresolved.has(document.uri.toString())) {
             return true;
         }
         if (this.indexManager.isAffected(document, changedUris)) {
             this.referencing.add(document);
         }
         return false;
+    }
+
+    /**
+     * Langium asks this of every document after every change; its answer lists the validator's
+     * categories each time, which costs more in a 1,000-file workspace than the edit. A document whose
+     * last validation ran every category the options ask for is complete without asking.
+     */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        const requested = typeof options?.validation === 'object' ? options.validation.categories : undefined;
+        const executed = state?.result?.validationChecks;
+        if (state?.completed && requested && executed && requested.every(category => executed.includes(category))) {
+            return false;
+        }
+        return super.resultsAreIncomplete(document, options);
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
@@ -92,22 +119,28 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
      * that a cancelled build leaves either nothing decided or everything.
      */
     private relinkOrRebind(building: ReadonlySet<LangiumDocument>): LangiumDocument[] {
-        const renamed = new Set<string>();
+        const moved = new Set<string>();
         const names = new Set<string>();
         const ecosystems = new Set<string>();
-        const rebindable = new Map<string, { root: Model; exports: ReadonlyMap<string, AstNodeDescription> }>();
-        for (const [key, { uri, before }] of this.exportsBefore) {
+        const rebindable = new Map<AstNode, Rebinding>();
+        for (const [key, { uri, before, root: oldRoot }] of this.exportsBefore) {
             const document = this.langiumDocuments.getDocument(uri);
             const after = document ? exportsOf(document) : undefined;
-            if (document && before && sameExports(before, after!)) {
+            const changedNames = before && after && before.ecosystem === after.ecosystem ? namesChanged(before, after) : undefined;
+            if (document && changedNames && oldRoot) {
+                const root = document.parseResult.value as Model;
                 const exports = (this.indexManager as CxeIndexManager).exportsOf(key);
-                rebindable.set(key, { root: document.parseResult.value as Model, exports: new Map(exports.map(description => [description.path, description])) });
-                continue;
+                rebindable.set(oldRoot, {
+                    named: Map.groupBy(root.elements.filter(element => element.name), element => element.name!),
+                    exports: new Map(exports.map(description => [description.path, description])),
+                    changedNames,
+                });
+            } else {
+                moved.add(key); // new, deleted, or moved to another ecosystem: every name changed
             }
-            renamed.add(key);
             for (const side of [before, after]) {
-                side?.elements.forEach(element => names.add(element.slice(element.indexOf(' ') + 1)));
-                if (side?.ecosystem !== undefined) {
+                side?.elements.forEach(([, name]) => (!changedNames || changedNames.has(name)) && names.add(name));
+                if (side?.ecosystem !== undefined && (!changedNames || changedNames.size > 0)) {
                     ecosystems.add(side.ecosystem);
                 }
             }
@@ -115,7 +148,7 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
         const relink = new Set<LangiumDocument>();
         const linked = (document: LangiumDocument) => !building.has(document) && document.state > DocumentState.ComputedScopes;
         for (const document of this.referencing) {
-            if (linked(document) && (this.indexManager.isAffected(document, renamed) || !this.rebind(document, rebindable))) {
+            if (linked(document) && (this.indexManager.isAffected(document, moved) || !this.rebind(document, rebindable))) {
                 relink.add(document);
             }
         }
@@ -131,10 +164,14 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
         return [...relink];
     }
 
-    private rebind(document: LangiumDocument, rebindable: Parameters<CxeLinker['rebind']>[1]): boolean {
+    private rebind(document: LangiumDocument, rebindable: ReadonlyMap<AstNode, Rebinding>): boolean {
         const services = this.serviceRegistry.getServices(document.uri);
-        if (!(services.references.Linker as CxeLinker).rebind(document, rebindable)) {
+        const moves = (services.references.Linker as CxeLinker).rebind(document, rebindable);
+        if (!moves) {
             return false;
+        }
+        if (moves.length > 0) {
+            (this.indexManager as CxeIndexManager).retarget(document.uri, moves);
         }
         (services as unknown as CxeAddedServices).workspace.EcosystemModels.forget(document);
         return true;
@@ -172,9 +209,16 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
 
 function exportsOf(document: LangiumDocument): Exports {
     const root = document.parseResult?.value as Model | undefined;
-    return { ecosystem: ecosystemNameOf(document), elements: (root?.elements ?? []).map(element => `${element.$type} ${element.name ?? ''}`) };
+    return { ecosystem: ecosystemNameOf(document), elements: (root?.elements ?? []).map(element => [element.$type, element.name ?? ''] as const) };
 }
 
-function sameExports(a: Exports, b: Exports): boolean {
-    return a.ecosystem === b.ecosystem && a.elements.length === b.elements.length && a.elements.every((element, i) => element === b.elements[i]);
+/** The names whose declarations differ: other kinds of element, or another number of them, or in another order. */
+function namesChanged(before: Exports, after: Exports): Set<string> {
+    const declarations = (exports: Exports) => {
+        const byName = new Map<string, string>();
+        exports.elements.forEach(([type, name]) => byName.set(name, `${byName.get(name) ?? ''} ${type}`));
+        return byName;
+    };
+    const [old, now] = [declarations(before), declarations(after)];
+    return new Set([...old.keys(), ...now.keys()].filter(name => old.get(name) !== now.get(name)));
 }
