@@ -226,12 +226,15 @@ class AssembledModel implements EcosystemModel {
         if (sites.length === 0) {
             return NO_FLOWS;
         }
-        const order = this.lazy('order', () => new Map(this.parts.map(([uri], i) => [uri, i])));
-        const position = (flow: ast.Flow) => order.get(AstUtils.getDocument(flow).uri.toString())! * 2 ** 40 + flow.$container.$containerIndex! * 2 ** 20 + flow.$containerIndex!;
-        const flowsBy = (property: string) => sites.filter(site => site.property === property && ast.isFlow(site.container))
-            .map(site => ({ flow: site.container as ast.Flow, at: position(site.container as ast.Flow) }))
-            .sort((a, b) => a.at - b.at)
-            .map(({ flow }) => this.resolve(flow));
+        // Model order: files in URI order (a file's elements share its root), then exchange, then flow.
+        const order = this.lazy('order', () => new Map<AstNode | undefined, number>(this.parts.map(([, part], i) => [part.elements[0]?.$container, i])));
+        const position = (flow: ast.Flow) => order.get(flow.$container.$container)! * 2 ** 40 + flow.$container.$containerIndex! * 2 ** 20 + flow.$containerIndex!;
+        const flowsBy = (property: string) => {
+            const flows = sites.filter(site => site.property === property && ast.isFlow(site.container)).map(site => site.container as ast.Flow);
+            // The index keeps sites in model order until an edit appends some: sort only then.
+            const sorted = flows.every((flow, i) => i === 0 || position(flows[i - 1]) < position(flow));
+            return (sorted ? flows : flows.sort((x, y) => position(x) - position(y))).map(flow => this.resolve(flow));
+        };
         return { gives: flowsBy('giver'), receives: flowsBy('receiver') };
     }
 

@@ -43,6 +43,8 @@ export class CxeScopeProvider extends DefaultScopeProvider {
 
 /** The exported elements of a type in the documents of one ecosystem (URI → position in URI order). */
 class EcosystemScope implements Scope {
+    private readonly found = new Map<string, AstNodeDescription[]>();
+
     constructor(private readonly index: CxeIndexManager, private readonly reflection: AstReflection, private readonly type: string,
         private readonly documents: ReadonlyMap<string, number>) {}
 
@@ -58,12 +60,17 @@ class EcosystemScope implements Scope {
         return stream(this.index.elementsIn([...this.documents.keys()], this.type));
     }
 
-    /** The elements of a name, in URI order, then file order. */
+    /** The elements of a name, in URI order, then file order (a name is often looked up many times in a build). */
     private named(name: string): AstNodeDescription[] {
-        const position = (description: AstNodeDescription) => this.documents.get(description.documentUri.toString()) ?? -1;
-        return this.index.named(name)
-            .filter(description => position(description) >= 0 && this.reflection.isSubtype(description.type, this.type))
-            .sort((a, b) => position(a) - position(b) || indexOf(a) - indexOf(b));
+        let found = this.found.get(name);
+        if (!found) {
+            const position = (description: AstNodeDescription) => this.documents.get(description.documentUri.toString()) ?? -1;
+            found = this.index.named(name)
+                .filter(description => position(description) >= 0 && this.reflection.isSubtype(description.type, this.type))
+                .sort((a, b) => position(a) - position(b) || indexOf(a) - indexOf(b));
+            this.found.set(name, found);
+        }
+        return found;
     }
 }
 
