@@ -36,14 +36,20 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
     private options: BuildOptions = {};
     /** The documents with a reference that did not resolve when they were last linked. */
     private readonly unresolved = new Set<string>();
+    /** The names each document's references were written with when it was last linked. */
+    private readonly referencedNames = new NameIndex();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.onDocumentPhase(DocumentState.Linked, document => {
             const key = document.uri.toString();
             document.references.some(reference => reference.error !== undefined) ? this.unresolved.add(key) : this.unresolved.delete(key);
+            this.referencedNames.set(key, document, document.references.map(reference => reference.$refText));
         });
-        this.onUpdate((_changed, deleted) => deleted.forEach(uri => this.unresolved.delete(uri.toString())));
+        this.onUpdate((_changed, deleted) => deleted.forEach(uri => {
+            this.unresolved.delete(uri.toString());
+            this.referencedNames.delete(uri.toString());
+        }));
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
@@ -152,11 +158,10 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
                 relink.add(document);
             }
         }
-        if (names.size > 0) {
-            this.langiumDocuments.all
-                .filter(document => linked(document) && ecosystems.has(ecosystemNameOf(document) ?? '')
-                    && document.references.some(reference => names.has(reference.$refText)))
-                .forEach(document => relink.add(document));
+        for (const document of this.referencedNames.documentsNaming(names)) {
+            if (linked(document) && ecosystems.has(ecosystemNameOf(document) ?? '')) {
+                relink.add(document);
+            }
         }
         this.exportsBefore.clear();
         this.referencing.clear();
@@ -221,4 +226,38 @@ function namesChanged(before: Exports, after: Exports): Set<string> {
     };
     const [old, now] = [declarations(before), declarations(after)];
     return new Set([...old.keys(), ...now.keys()].filter(name => old.get(name) !== now.get(name)));
+}
+
+/** Which documents' references are written with a name, kept as documents are linked. */
+class NameIndex {
+    private readonly byDocument = new Map<string, readonly string[]>();
+    private readonly byName = new Map<string, Map<string, LangiumDocument>>();
+
+    set(key: string, document: LangiumDocument, names: readonly string[]): void {
+        this.delete(key);
+        this.byDocument.set(key, names);
+        for (const name of names) {
+            const documents = this.byName.get(name);
+            documents ? documents.set(key, document) : this.byName.set(name, new Map([[key, document]]));
+        }
+    }
+
+    delete(key: string): void {
+        for (const name of this.byDocument.get(key) ?? []) {
+            const documents = this.byName.get(name);
+            documents?.delete(key);
+            if (documents?.size === 0) {
+                this.byName.delete(name);
+            }
+        }
+        this.byDocument.delete(key);
+    }
+
+    documentsNaming(names: Iterable<string>): Set<LangiumDocument> {
+        const found = new Set<LangiumDocument>();
+        for (const name of names) {
+            this.byName.get(name)?.forEach(document => found.add(document));
+        }
+        return found;
+    }
 }
