@@ -19,6 +19,7 @@ import { alias } from './esbuild-alias.mjs';
 import { generateModel } from './bench/generate-model.mjs';
 import { benchWalk } from './bench/walk-bench.mjs';
 import { benchScale, printScale } from './bench/scale-bench.mjs';
+import { benchWorkspaces, printWorkspaceTable } from './bench/workspace-server-bench.mjs';
 
 const SIZES = [50, 500, 5000];
 const RUNS = 5;
@@ -215,6 +216,13 @@ try {
         + `${editor.diagnosticsMs.toFixed(1)} ms (target 150), completion after '->' ${editor.completionMs.toFixed(1)} ms `
         + `(target 50, ${editor.completionItems} items), hover on a journey ${editor.hoverMs.toFixed(1)} ms, the file's code lenses ${editor.codeLensMs.toFixed(1)} ms`);
 
+    const workspaces = await benchWorkspaces({ keystrokes: 100 });
+    console.log('\nlanguage server over multi-file workspaces (the bundled server on stdio; medians over the keystrokes, '
+        + 'memory after loading and after 100 keystrokes)\n');
+    printWorkspaceTable(workspaces.results);
+    console.log('Targets (informational):');
+    workspaces.targets.forEach(t => console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value.toFixed(2)} <= ${t.limit}`));
+
     const diff = await benchDiff(models.at(-1), cliEntry, work, timeProcesses);
     console.log(`\ncxe diff, N=${diff.n} with ${diff.changed} elements changed (whole processes, median of ${RUNS}): `
         + `${diff.diff.ms.toFixed(0)} ms vs cxe validate ${diff.validate.ms.toFixed(0)} ms = ${diff.ratio.toFixed(2)}x `
@@ -228,7 +236,7 @@ try {
 
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
-        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, legibility, walk, walkTargets, editor, diff, pack, scale,
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, legibility, walk, walkTargets, editor, workspaces, diff, pack, scale,
     }, (_key, value) => (value === Infinity ? 'timeout' : value), 2) + '\n');
 } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,20 +1,40 @@
 import { DocumentState, type LangiumDocument, WorkspaceCache } from 'langium';
 import type { CxeServices } from '../cxe-module.js';
 import { type EcosystemMembership, ecosystemNameOf } from '../workspace/ecosystem-membership.js';
-import { buildEcosystemModel, type EcosystemModel } from './ecosystem-model.js';
+import { type EcosystemModel, type ModelPart, ModelIndex, assembleEcosystemModel, modelPartOf } from './ecosystem-model.js';
 
-/** The resolved model of each ecosystem, built once per workspace state (after linking). */
+/**
+ * The resolved model of each ecosystem, assembled once per workspace state (after linking) from the
+ * parts of its documents. A document's part is kept until the document is linked again (or its
+ * references are rebound to an edited document), so an edit rebuilds only the parts it touched.
+ */
 export class EcosystemModels {
     private readonly membership: EcosystemMembership;
     private readonly cache: WorkspaceCache<string, EcosystemModel>;
+    private readonly parts = new Map<string, ModelPart>();
+    private readonly indexes = new Map<string, ModelIndex>();
 
     constructor(services: CxeServices) {
         this.membership = services.workspace.EcosystemMembership;
         this.cache = new WorkspaceCache(services.shared, DocumentState.Linked);
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onDocumentPhase(DocumentState.Linked, document => this.forget(document));
+        builder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.parts.delete(uri.toString())));
     }
 
     modelOf(ecosystem: string): EcosystemModel {
-        return this.cache.get(ecosystem, () => buildEcosystemModel(ecosystem, this.membership.documentsOf(ecosystem)));
+        return this.cache.get(ecosystem, () => {
+            const parts = this.partsOf(ecosystem);
+            const index = this.indexes.get(ecosystem) ?? new ModelIndex();
+            index.update(parts);
+            parts.length > 0 ? this.indexes.set(ecosystem, index) : this.indexes.delete(ecosystem);
+            return assembleEcosystemModel(ecosystem, parts, index);
+        });
+    }
+
+    /** The parts of an ecosystem's documents, in URI order. */
+    partsOf(ecosystem: string): ReadonlyArray<readonly [uri: string, part: ModelPart]> {
+        return this.membership.documentsOf(ecosystem).map(document => [document.uri.toString(), this.partOf(document)] as const);
     }
 
     /** The model of the ecosystem a document belongs to (undefined when it has no header). */
@@ -25,5 +45,21 @@ export class EcosystemModels {
 
     ecosystems(): string[] {
         return this.membership.ecosystems();
+    }
+
+    /** The document's references resolve differently now: its part is built again on next use. */
+    forget(document: LangiumDocument): void {
+        this.parts.delete(document.uri.toString());
+        this.cache.clear();
+    }
+
+    private partOf(document: LangiumDocument): ModelPart {
+        const uri = document.uri.toString();
+        let part = this.parts.get(uri);
+        if (!part) {
+            part = modelPartOf(document);
+            this.parts.set(uri, part);
+        }
+        return part;
     }
 }

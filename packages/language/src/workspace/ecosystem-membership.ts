@@ -12,15 +12,15 @@ export function ecosystemNameOf(document: LangiumDocument): string | undefined {
     if (!isModel(root)) {
         return undefined;
     }
-    // Asked for every reference the linker resolves: worked out once per parse.
-    if (!namesByRoot.has(root)) {
+    // Asked for every reference linked and every document of every build: answered once per parse.
+    if (!declared.has(root)) {
         const header = root.header;
-        namesByRoot.set(root, header?.$cstNode && GrammarUtils.findNodeForKeyword(header.$cstNode, 'ecosystem') ? header.name : undefined);
+        declared.set(root, header?.$cstNode && GrammarUtils.findNodeForKeyword(header.$cstNode, 'ecosystem') ? header.name : undefined);
     }
-    return namesByRoot.get(root);
+    return declared.get(root);
 }
 
-const namesByRoot = new WeakMap<Model, string | undefined>();
+const declared = new WeakMap<Model, string | undefined>();
 
 /**
  * Which documents form which ecosystem: all files that declare the same ecosystem name are one model.
@@ -40,9 +40,9 @@ export class EcosystemMembership {
         return this.byEcosystem().get(ecosystem) ?? [];
     }
 
-    /** The URIs of an ecosystem's documents, as the index manager filters them. */
-    urisOf(ecosystem: string): Set<string> {
-        return new Set(this.documentsOf(ecosystem).map(doc => doc.uri.toString()));
+    /** The URIs of an ecosystem's documents, in URI order. */
+    urisOf(ecosystem: string): string[] {
+        return this.documentsOf(ecosystem).map(doc => doc.uri.toString());
     }
 
     ecosystems(): string[] {
