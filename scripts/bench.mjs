@@ -11,6 +11,7 @@ import { build as bundle } from 'esbuild';
 import { DocumentState, EmptyFileSystem } from 'langium';
 import { URI, createCxeBatchServices } from '@cxe/language';
 import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
+import { edgeEndsLine, measureEdgeEnds } from './bench/diagram-edge-ends.mjs';
 import { folderLegibility, legibilityLine } from './bench/diagram-legibility.mjs';
 import { measureStability, stabilityLine } from './bench/diagram-stability.mjs';
 import { benchDiff, benchPackage } from './bench/diff-bench.mjs';
@@ -198,6 +199,7 @@ try {
     console.log(`\n${stabilityLine(stability)} (aim: at least 90%)`);
     const legibility = folderLegibility(join(root, 'examples/generated'));
     console.log(legibilityLine(legibility));
+    console.log(edgeEndsLine(await measureEdgeEnds()));
 
     const walk = await benchWalk(models, timeProcesses, cliEntry);
     const walkTargets = [
