@@ -297,9 +297,14 @@ function fromElk(graph: DiagramGraph, sizes: Sizes, result: ElkNode): LaidOutGra
     const paths = endsFacingTheirPaths(routes, byId);
     const edges = routes.map((route, index) => {
         const edge = graph.edges[index];
-        return { edge, points: paths[index].length > 0 ? endsOnOutlines(paths[index], byId.get(edge.from), byId.get(edge.to)) : [], label: route.label };
+        const [from, to] = [byId.get(edge.from), byId.get(edge.to)];
+        return { edge, points: paths[index].length > 0 ? endsOnOutlines(joinedToEnds(paths[index], from, to), from, to) : [], label: route.label };
     });
-    return { graph, width: result.width ?? 0, height: result.height ?? 0, nodes, edges };
+    // ELK's wrapping can route an edge around the outside of the size it reports: the drawing holds every route.
+    const points = edges.flatMap(edge => edge.points);
+    const width = points.reduce((max, point) => Math.max(max, point.x + EDGE_MARGIN), result.width ?? 0);
+    const height = points.reduce((max, point) => Math.max(max, point.y + EDGE_MARGIN), result.height ?? 0);
+    return { graph, width, height, nodes, edges };
 }
 
 /** ELK ends a path on the node's box: it is moved along its last segment onto the node's outline (an ellipse, a hexagon). */
@@ -332,6 +337,9 @@ function boxOutline(box: { x: number; y: number; width: number; height: number }
     return [{ x, y }, { x: x + w, y }, { x: x + w, y: y + h }, { x, y: y + h }, { x, y }];
 }
 
+/** Room kept between a route running around the drawing and the drawing's edge. */
+const EDGE_MARGIN = 4;
+
 /** A label farther than this from its edge's path reads as another edge's. */
 export const MAX_LABEL_DISTANCE = 24;
 
@@ -341,6 +349,7 @@ export const MAX_LABEL_DISTANCE = 24;
  */
 function complete(result: ElkNode): boolean {
     const nodes = result.children ?? [];
+    const byId = new Map(nodes.map(node => [node.id, node]));
     return ((result.edges ?? []) as ElkExtendedEdge[]).every(edge => {
         const section = edge.sections?.[0];
         const label = edge.labels?.[0];
@@ -348,12 +357,35 @@ function complete(result: ElkNode): boolean {
             return false;
         }
         const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+        if (!reaches(points[0], byId.get(edge.sources[0])) || !reaches(points.at(-1)!, byId.get(edge.targets[0]))) {
+            return false;
+        }
         const ends = new Set([...edge.sources, ...edge.targets]);
         const crossesNode = nodes.some(node => !ends.has(node.id) && points.slice(1).some((point, i) =>
             // 1 px in from the box: an edge running along a node's side does not cross it.
             segmentTouchesBox(points[i], point, { x: (node.x ?? 0) + 1, y: (node.y ?? 0) + 1, width: (node.width ?? 0) - 2, height: (node.height ?? 0) - 2 })));
         return !crossesNode && (!label || boxToPath({ x: label.x ?? 0, y: label.y ?? 0, width: label.width ?? 0, height: label.height ?? 0 }, points) <= MAX_LABEL_DISTANCE);
     });
+}
+
+/** Whether a route's end lies on (within a pixel of) its node's box. */
+function reaches(end: Point, node: { x?: number; y?: number; width?: number; height?: number } | undefined): boolean {
+    return !!node && boxToPath({ x: end.x, y: end.y, width: 0, height: 0 }, boxOutline({ x: node.x ?? 0, y: node.y ?? 0, width: node.width ?? 0, height: node.height ?? 0 })) <= 1;
+}
+
+/**
+ * A route that stops short of its node (ELK's wrapping leaves some when no candidate is complete) is
+ * carried on to the nearest point of the node's box, so that no arrow ends in empty space.
+ */
+function joinedToEnds(points: readonly Point[], from: LaidOutNode | undefined, to: LaidOutNode | undefined): Point[] {
+    const joined = [...points];
+    if (from && !reaches(joined[0], from)) {
+        joined.unshift(nearestOnOutline(boxOutline(from), joined[0]));
+    }
+    if (to && !reaches(joined.at(-1)!, to)) {
+        joined.push(nearestOnOutline(boxOutline(to), joined.at(-1)!));
+    }
+    return joined;
 }
 
 /**
