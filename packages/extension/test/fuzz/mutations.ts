@@ -136,7 +136,7 @@ const byteMutation: fc.Arbitrary<Mutation> = fc.oneof(
     }),
 );
 
-/** The most characters one name bomb may add to a document (about 2 MB). */
+/** The most characters one name or flow bomb may add to a document (about 2 MB). */
 const MAX_BOMB_GROWTH = 2_000_000;
 
 /** Size bombs: a very long name or label, thousands of flows or elements, deep nesting, line-ending swaps. */
@@ -166,7 +166,9 @@ const bombMutation: fc.Arbitrary<Mutation> = fc.oneof(
         const values = [...text.matchAll(/\bvalue\s+([A-Za-z_]\w*)/g)].map(m => m[1]);
         const [giver, receiver, value] = [actors[0] ?? 'A', actors[1] ?? 'B', values[0] ?? 'V'];
         const flow = `${giver} -> ${receiver} : ${value}\n`;
-        return text + '\n' + (anonymous ? `exchange ${flow}`.repeat(count) : `exchange Bomb {\n${flow.repeat(count)}}\n`);
+        // After a name bomb the names may be long: the flows add at most MAX_BOMB_GROWTH characters too.
+        const repeats = Math.max(1, Math.min(count, Math.floor(MAX_BOMB_GROWTH / flow.length)));
+        return text + '\n' + (anonymous ? `exchange ${flow}`.repeat(repeats) : `exchange Bomb {\n${flow.repeat(repeats)}}\n`);
     }),
     fc.constantFrom(200, 2_000).map(count => (text: string) =>
         text + '\n' + Array.from({ length: count }, (_, i) => `partner P${i} "Partner ${i}" { seeks "x" }\n`).join('')),
