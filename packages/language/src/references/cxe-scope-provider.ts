@@ -1,4 +1,4 @@
-import { type LangiumDocument, type ReferenceInfo, type Scope, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, AstUtils } from 'langium';
+import { type AstNodeDescription, type LangiumDocument, type ReferenceInfo, type Scope, DefaultScopeProvider, DocumentState, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, AstUtils } from 'langium';
 import type { CxeServices } from '../cxe-module.js';
 import { type EcosystemMembership, ecosystemNameOf } from '../workspace/ecosystem-membership.js';
 
@@ -9,11 +9,13 @@ import { type EcosystemMembership, ecosystemNameOf } from '../workspace/ecosyste
 export class CxeScopeProvider extends DefaultScopeProvider {
     private readonly membership: EcosystemMembership;
     private readonly ecosystemScopes: WorkspaceCache<string, Scope>;
+    private readonly ecosystemElements: WorkspaceCache<string, readonly AstNodeDescription[]>;
 
     constructor(services: CxeServices) {
         super(services);
         this.membership = services.workspace.EcosystemMembership;
         this.ecosystemScopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.ecosystemElements = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -26,7 +28,16 @@ export class CxeScopeProvider extends DefaultScopeProvider {
         if (ecosystem === undefined) {
             return EMPTY_SCOPE;
         }
-        return this.ecosystemScopes.get(`${ecosystem}\u0000${referenceType}`, () =>
-            new MultiMapScope(this.indexManager.allElements(referenceType, this.membership.urisOf(ecosystem))));
+        return this.ecosystemScopes.get(`${ecosystem}\u0000${referenceType}`, () => new MultiMapScope(this.elementsOf(document, referenceType)));
+    }
+
+    /** The same elements as a plain array, in index order: what completion filters and ranks on every keystroke. */
+    elementsOf(document: LangiumDocument, referenceType: string): readonly AstNodeDescription[] {
+        const ecosystem = ecosystemNameOf(document);
+        if (ecosystem === undefined) {
+            return [];
+        }
+        return this.ecosystemElements.get(`${ecosystem}\u0000${referenceType}`, () =>
+            this.indexManager.allElements(referenceType, this.membership.urisOf(ecosystem)).toArray());
     }
 }
