@@ -1,4 +1,4 @@
-import { type AstNodeDescription, AstUtils, type LangiumDocument, type LangiumDocuments, GrammarAST, type MaybePromise, type ReferenceInfo, URI, UriUtils } from 'langium';
+import { type AstNodeDescription, AstUtils, type LangiumDocument, type LangiumDocuments, GrammarAST, type MaybePromise, type ReferenceInfo, URI } from 'langium';
 import {
     type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type CompletionValueItem, type LangiumServices,
     type NextFeature, DefaultCompletionProvider,
@@ -82,7 +82,8 @@ export class CxeCompletionProvider extends DefaultCompletionProvider {
         const typed = context.textDocument.getText().slice(context.tokenOffset, context.offset);
         const inFlow = ast.isFlow(context.node) ? flowRanking(this.models.recentModelFor(context.document), context.node, property) : NO_RANKING;
         // The parser may have recovered by declaring the word being typed (`affects thirdparty, C|` declares an actor C): not a candidate.
-        const ranking = typed ? excluding(inFlow, candidate => candidate.nameSegment?.offset === context.tokenOffset && UriUtils.equals(candidate.documentUri, context.document.uri)) : inFlow;
+        const uri = context.document.uri.toString();
+        const ranking = typed ? excluding(inFlow, candidate => candidate.name.startsWith(typed) && candidate.documentUri.toString() === uri && candidate.nameSegment?.offset === context.tokenOffset) : inFlow;
         const candidates = rankCandidates(this.scopes.elementsOf(context.document, type), typed, ranking, this.fuzzyMatcher, MAX_ITEMS + 1);
         const refInfo: ReferenceInfo = { reference: { $refText: '', ref: undefined }, container: context.node ?? context.document.parseResult.value, property };
         for (const { description, sortText } of candidates) {

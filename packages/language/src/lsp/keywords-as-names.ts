@@ -5,7 +5,7 @@ import { type NextFeature, findNextFeatures } from 'langium/lsp';
 /** How many tokens before the cursor a parse error may be and still be read past (a list is short). */
 const WINDOW_TOKENS = 64;
 /** How many of those errors are tried, the furthest first: each try parses the text once more. */
-const MAX_TRIES = 4;
+const MAX_TRIES = 2;
 
 /**
  * What the grammar expects at `offset` when a keyword was typed where a name belongs
