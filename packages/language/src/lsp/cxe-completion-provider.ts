@@ -117,10 +117,17 @@ export class CxeCompletionProvider extends DefaultCompletionProvider {
 }
 
 /**
- * The list in a fixed order (sortText, then label) and at most MAX_ITEMS long. It is incomplete when
- * items were cut or the server filtered by a typed prefix: the editor asks again as the user types.
+ * The list in a fixed order (sortText, then label) and at most MAX_ITEMS long: names are cut, the
+ * few keywords and templates the grammar allows never are. It is incomplete when names were cut or
+ * the server filtered by a typed prefix: the editor asks again as the user types.
  */
 function capped(items: CompletionItem[], filtered: boolean): CompletionList {
-    const sorted = items.toSorted((a, b) => compare(a.sortText ?? '', b.sortText ?? '') || compare(a.label, b.label));
-    return { isIncomplete: filtered || sorted.length > MAX_ITEMS, items: sorted.slice(0, MAX_ITEMS) };
+    const isWord = (item: CompletionItem) => item.kind === CompletionItemKind.Keyword || item.kind === CompletionItemKind.Snippet;
+    const words = items.filter(isWord);
+    const names = items.filter(item => !isWord(item));
+    const kept = [...names.slice(0, MAX_ITEMS - words.length), ...words];
+    return {
+        isIncomplete: filtered || kept.length < items.length,
+        items: kept.sort((a, b) => compare(a.sortText ?? '', b.sortText ?? '') || compare(a.label, b.label)),
+    };
 }

@@ -157,6 +157,15 @@ exchange Sale {
             assert.equal(short.isIncomplete, false);
         });
 
+        it('cuts names, never the keywords the grammar allows there', async () => {
+            const list = await completeAt('ecosystem Crowd\nview V { include |', { 'crowd.cxe': crowd });
+            assert.equal(list.items.length, MAX_ITEMS);
+            const labels = list.items.map(item => item.label);
+            for (const kind of ['customer', 'partner', 'environment', 'policy']) {
+                assert.ok(labels.includes(kind), `${kind} kept`);
+            }
+        });
+
         it('filters by what is typed before the cut, so the name being typed is never cut off', async () => {
             const zed = await completeAt('ecosystem Crowd\nexchange Org -> Ze|', { 'crowd.cxe': crowd });
             assert.deepEqual(zed.items.map(item => item.label), ['Zed']);
