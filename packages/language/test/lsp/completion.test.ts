@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { AstUtils, GrammarAST } from 'langium';
 import { DefaultFuzzyMatcher } from 'langium/lsp';
 import type { CompletionList } from 'vscode-languageserver';
+import { rankCandidates } from '../../src/lsp/completion-ranking.js';
 import { MAX_ITEMS } from '../../src/lsp/cxe-completion-provider.js';
 import { lspWorkspace } from './lsp-helpers.js';
 
@@ -144,6 +145,22 @@ exchange Sale {
 
         it('inside a named exchange too, where the flow is one of several', async () => {
             assert.deepEqual(ordered(await completeAt('ecosystem Shop\nexchange Trade {\n  Farm -> Mill : Flour\n  Mill -> |\n}\n', { 'shop.cxe': shop })), ['Baker', 'Farm', 'Buyer', 'Walker']);
+        });
+
+        it('keeps, in one pass, exactly the best of all matches in sorted order', () => {
+            const matcher = new DefaultFuzzyMatcher();
+            const word = fc.stringMatching(/^[A-Ca-c_][A-Ca-c0-9_]{0,5}$/);
+            fc.assert(fc.property(fc.uniqueArray(word, { maxLength: 60 }), fc.stringMatching(/^[A-Ca-c0-9_]{0,2}$/), fc.integer({ min: 1, max: 12 }), fc.constantFrom('A', 'b_'), (names, typed, limit, excluded) => {
+                const ranking = { isExcluded: (candidate: { name: string }) => candidate.name === excluded, rankOf: (name: string) => name.length % 3 };
+                const kept = rankCandidates(names.map(name => ({ name }) as never), typed, ranking, matcher, limit);
+                // The slow way: every match, sorted whole, then cut.
+                const matchOf = (name: string) => (name.startsWith(typed) ? 0 : name.toLowerCase().startsWith(typed.toLowerCase()) ? 1 : 2);
+                const all = names.filter(name => name !== excluded && matcher.match(typed, name))
+                    .sort((a, b) => matchOf(a) - matchOf(b) || ranking.rankOf(a) - ranking.rankOf(b) || (a < b ? -1 : 1));
+                assert.deepEqual(kept.map(candidate => candidate.description.name), all.slice(0, limit));
+                const sortTexts = kept.map(candidate => candidate.sortText);
+                assert.deepEqual(sortTexts, sortTexts.toSorted(), 'sortText agrees with the order');
+            }), { seed: 11 });
         });
 
         const crowd = `ecosystem Crowd\norganization Org\n${Array.from({ length: 150 }, (_, i) => `customer C${String(i).padStart(3, '0')}\n`).join('')}customer Zed\n`;
