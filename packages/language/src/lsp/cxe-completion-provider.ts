@@ -91,9 +91,14 @@ export class CxeCompletionProvider extends DefaultCompletionProvider {
         }
     }
 
+    /** Kind and label beside the name in the list (labelDetails) and in the item's details. */
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
-        return { ...item, detail: description.node ? kindAndLabel(description.node) : item.detail };
+        if (!description.node) {
+            return item;
+        }
+        const detail = kindAndLabel(description.node);
+        return { ...item, detail, labelDetails: { description: detail } };
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {

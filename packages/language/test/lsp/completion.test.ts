@@ -198,7 +198,7 @@ exchange Sale {
             const again = await completeAt('ecosystem Crowd\nexchange Org -> |', { 'crowd.cxe': crowd });
             assert.deepEqual(again, first);
             const shopList = await completeAt('ecosystem Shop\nexchange Baker -> |', { 'shop.cxe': `${shop}customer Eater "Hungry eater"\n` });
-            assert.deepEqual(shopList.items.filter(item => item.label === 'Eater').map(item => item.detail), ['customer · Hungry eater']);
+            assert.deepEqual(shopList.items.filter(item => item.label === 'Eater').map(item => [item.detail, item.labelDetails?.description]), [['customer · Hungry eater', 'customer · Hungry eater']]);
         });
     });
 });
