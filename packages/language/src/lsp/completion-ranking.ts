@@ -2,6 +2,7 @@ import type { AstNodeDescription } from 'langium';
 import type { FuzzyMatcher } from 'langium/lsp';
 import * as ast from '../generated/ast.js';
 import type { EcosystemModel, ResolvedFlow } from '../model/ecosystem-model.js';
+import { unique } from '../util/words.js';
 import { compare } from '../workspace/ecosystem-membership.js';
 
 /** Where the cursor is, what fits best: names of a lower rank come first. */
@@ -15,27 +16,31 @@ export interface ContextRanking {
 export const NO_RANKING: ContextRanking = { rankOf: () => 0 };
 
 /**
- * The ranking inside a flow: after `->`, the actors that already exchange with the giver, never the
- * giver itself; after `:`, what the receiver seeks, then what the giver already gives; after `via`,
- * the touchpoints the giver's and the receiver's flows already go through. What the flows say comes
- * from the model's flow index, read by name: the model may be a keystroke old (recentModelFor).
+ * The ranking inside a flow: after `->`, the actors that already exchange with the giver, then those
+ * that seek what the giver gives, never the giver itself; after `:`, what the receiver seeks, then
+ * what the giver already gives; after `via`, the touchpoints the giver's and the receiver's flows
+ * already go through. What the flows say comes from the model's flow index, read by name: the model
+ * may be a keystroke old (recentModelFor). Nothing here scans the ecosystem's flows.
  */
 export function flowRanking(model: EcosystemModel | undefined, flow: ast.Flow, property: string): ContextRanking {
     const giver = flow.giver?.$refText;
     const receiver = flow.receiver?.$refText;
+    const actorNamed = (name: string | undefined) => (name === undefined ? undefined : model?.elementsByName.get(name)?.find(ast.isActor));
     const flowsOf = (name: string | undefined): ResolvedFlow[] => {
-        const actor = name === undefined ? undefined : model?.elementsByName.get(name)?.find(ast.isActor);
+        const actor = actorNamed(name);
         const flows = actor && model!.flowsOf(actor);
         return flows ? [...flows.gives, ...flows.receives] : [];
     };
+    const giftsOf = (name: string | undefined) => unique(flowsOf(name).filter(f => f.giver?.name === name).flatMap(f => f.values));
     switch (property) {
         case 'receiver': {
             const partners = new Set(flowsOf(giver).flatMap(f => [f.giver?.name, f.receiver?.name]));
-            return { isExcluded: candidate => candidate.name === giver, rankOf: name => (partners.has(name) ? 0 : 1) };
+            const seekers = new Set(giftsOf(giver).flatMap(value => model!.seekersOf(value).map(actor => actor.name)));
+            return { isExcluded: candidate => candidate.name === giver, rankOf: name => (partners.has(name) ? 0 : seekers.has(name) ? 1 : 2) };
         }
         case 'values': {
             const needs = new Set(flow.receiver?.ref?.seeks.map(need => need.value?.$refText));
-            const given = new Set(flowsOf(giver).filter(f => f.giver?.name === giver).flatMap(f => f.values.map(value => value.name)));
+            const given = new Set(giftsOf(giver).map(value => value.name));
             return { rankOf: name => (needs.has(name) ? 0 : given.has(name) ? 1 : 2) };
         }
         case 'touchpoint': {

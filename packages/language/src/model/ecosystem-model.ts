@@ -1,5 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
+import { unique } from '../util/words.js';
 
 /** One flow with its references resolved; names that do not resolve are simply absent. */
 export interface ResolvedFlow {
@@ -40,6 +41,8 @@ export interface EcosystemModel {
     /** Every element of a name (more than one means a duplicate). */
     readonly elementsByName: ReadonlyMap<string, readonly ast.Element[]>;
     flowsOf(actor: ast.Actor): ActorFlows;
+    /** The actors that seek a value object (built on first use). */
+    seekersOf(value: ast.Value): readonly ast.Actor[];
 }
 
 const NO_FLOWS: ActorFlows = { gives: [], receives: [] };
@@ -55,11 +58,12 @@ export function buildEcosystemModel(name: string, documents: readonly LangiumDoc
         elements.push(...root.elements.filter(isComplete));
     }
     const flows = elements.filter(ast.isExchange).flatMap(resolveFlows);
+    const actors = elements.filter(ast.isActor);
     return {
         name,
         headers,
         elements,
-        actors: elements.filter(ast.isActor),
+        actors,
         values: elements.filter(ast.isValue),
         exchanges: elements.filter(ast.isExchange),
         touchpoints: elements.filter(ast.isTouchpoint),
@@ -72,6 +76,7 @@ export function buildEcosystemModel(name: string, documents: readonly LangiumDoc
         flows,
         elementsByName: groupByName(elements),
         flowsOf: indexFlowsByActor(flows),
+        seekersOf: indexSeekersByValue(actors),
     };
 }
 
@@ -97,6 +102,25 @@ function resolveFlows(exchange: ast.Exchange): ResolvedFlow[] {
 
 function groupByName(elements: readonly ast.Element[]): Map<string, ast.Element[]> {
     return Map.groupBy(elements.filter(element => element.name), element => element.name!);
+}
+
+function indexSeekersByValue(actors: readonly ast.Actor[]): (value: ast.Value) => readonly ast.Actor[] {
+    let index: Map<ast.Value, ast.Actor[]> | undefined;
+    const build = () => {
+        const byValue = new Map<ast.Value, ast.Actor[]>();
+        for (const actor of actors) {
+            for (const value of unique(actor.seeks.flatMap(need => (need.value?.ref ? [need.value.ref] : [])))) {
+                const seekers = byValue.get(value);
+                if (seekers) {
+                    seekers.push(actor);
+                } else {
+                    byValue.set(value, [actor]);
+                }
+            }
+        }
+        return byValue;
+    };
+    return value => (index ??= build()).get(value) ?? [];
 }
 
 function indexFlowsByActor(flows: readonly ResolvedFlow[]): (actor: ast.Actor) => ActorFlows {

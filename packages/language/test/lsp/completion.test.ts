@@ -110,7 +110,7 @@ customer Buyer { seeks Advice }
 organization Baker { seeks Cash }
 partner Mill
 partner Farm
-customer Walker
+customer Walker { seeks Bread }
 value Bread product
 value Cash money
 value Flour product
@@ -130,8 +130,8 @@ exchange Sale {
             return list.items.map(item => item.label);
         };
 
-        it("after '->': the actors that already exchange with the giver first, never the giver", async () => {
-            assert.deepEqual(ordered(await completeAt('ecosystem Shop\nexchange Baker -> |', { 'shop.cxe': shop })), ['Buyer', 'Mill', 'Farm', 'Walker']);
+        it("after '->': the actors that already exchange with the giver, then those that seek what it gives; never the giver", async () => {
+            assert.deepEqual(ordered(await completeAt('ecosystem Shop\nexchange Baker -> |', { 'shop.cxe': shop })), ['Buyer', 'Mill', 'Walker', 'Farm']);
             assert.deepEqual(ordered(await completeAt('ecosystem Shop\nexchange Farm -> |', { 'shop.cxe': shop })), ['Baker', 'Buyer', 'Mill', 'Walker']);
         });
 
