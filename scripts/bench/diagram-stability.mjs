@@ -11,6 +11,15 @@ import { URI, buildWorkspace, createCxeBatchServices, layoutGraph, viewGraph, vi
 
 const examples = fileURLToPath(new URL('../../examples', import.meta.url));
 
+/** Each example folder as { name: text } of its .cxe files. */
+function exampleWorkspaces() {
+    return readdirSync(examples, { withFileTypes: true }).filter(entry => entry.isDirectory() && entry.name !== 'generated').map(entry => {
+        const dir = join(examples, entry.name);
+        const files = readdirSync(dir, { recursive: true }).filter(file => file.endsWith('.cxe')).sort();
+        return Object.fromEntries(files.map(file => [file, readFileSync(join(dir, file), 'utf8')]));
+    });
+}
+
 /** Every view of a workspace, laid out: Map<"ecosystem.view", { graph, positions: Map<id, {x, y}> }>. */
 async function layouts(files) {
     const { shared, Cxe } = createCxeBatchServices(EmptyFileSystem);
