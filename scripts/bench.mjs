@@ -11,6 +11,7 @@ import { build as bundle } from 'esbuild';
 import { DocumentState, EmptyFileSystem } from 'langium';
 import { URI, createCxeBatchServices } from '@cxe/language';
 import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
+import { folderLegibility, legibilityLine } from './bench/diagram-legibility.mjs';
 import { measureStability, stabilityLine } from './bench/diagram-stability.mjs';
 import { benchDiff, benchPackage } from './bench/diff-bench.mjs';
 import { benchEditor } from './bench/editor-bench.mjs';
@@ -193,6 +194,8 @@ try {
 
     const stability = await measureStability(20, 1);
     console.log(`\n${stabilityLine(stability)} (aim: at least 90%)`);
+    const legibility = folderLegibility(join(root, 'examples/generated'));
+    console.log(legibilityLine(legibility));
 
     const walk = await benchWalk(models, timeProcesses, cliEntry);
     const walkTargets = [
@@ -221,7 +224,7 @@ try {
 
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
-        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, walk, walkTargets, editor, diff, pack,
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, legibility, walk, walkTargets, editor, diff, pack,
     }, (_key, value) => (value === Infinity ? 'timeout' : value), 2) + '\n');
 } finally {
     rmSync(work, { recursive: true, force: true });

@@ -11,7 +11,6 @@ import { URI, buildWorkspace, createCxeBatchServices, layoutGraph, viewGraph, vi
 
 const examples = fileURLToPath(new URL('../../examples', import.meta.url));
 
-/** Each example folder as { name: text } of its .cxe files. */
 function exampleWorkspaces() {
     return readdirSync(examples, { withFileTypes: true }).filter(entry => entry.isDirectory() && entry.name !== 'generated').map(entry => {
         const dir = join(examples, entry.name);

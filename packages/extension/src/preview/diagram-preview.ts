@@ -66,6 +66,8 @@ export class DiagramPreview {
     /** Requests sent: a response to any but the latest is dropped (layouts can finish out of order). */
     private requests = 0;
     state: PreviewState | undefined;
+    /** The error count the banner shows (0: no banner). */
+    private bannerErrors = 0;
     highlighted: string | undefined;
     /** The webview's last reported position, by 'Ecosystem/View'. */
     readonly positions = new Map<string, PreviewPosition>();
@@ -95,6 +97,8 @@ export class DiagramPreview {
             vscode.window.onDidChangeActiveTextEditor(editor => editor?.document.languageId === 'cxe' && this.follow(editor.document)),
             vscode.workspace.onDidChangeTextDocument(event => event.document.languageId === 'cxe' && this.schedule()),
             vscode.window.onDidChangeTextEditorSelection(event => this.onCursor(event)),
+            // Errors fixed or made outside the editor (a settings file, a file changed on disk): the banner follows the Problems panel.
+            vscode.languages.onDidChangeDiagnostics(event => this.bannerErrors > 0 && event.uris.some(uri => uri.path.endsWith('.cxe')) && this.schedule()),
             vscode.workspace.onDidChangeConfiguration(event => event.affectsConfiguration('cxe.diagram') && void this.refresh()),
             this.panel.onDidDispose(() => {
                 this.disposed = true;
@@ -185,6 +189,7 @@ export class DiagramPreview {
             void this.panel.webview.postMessage({ type: 'banner', text: 'This file has no ecosystem header yet: start it with "ecosystem Name".' });
             return undefined;
         }
+        this.bannerErrors = result.errors;
         const keepLast = result.errors > 0 && this.state !== undefined && this.state.result.ecosystem === result.ecosystem;
         const banner = result.errors > 0
             ? `The model has ${result.errors} error${result.errors === 1 ? '' : 's'}: ${keepLast ? 'showing the last diagram without errors' : 'the diagram may be incomplete'}. See the Problems panel.`

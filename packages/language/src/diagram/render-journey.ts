@@ -50,7 +50,8 @@ function journeyText(text: string): string {
     return text.replace(/[\r\n]+/g, ' ').replace(/:/g, '﹕').replace(/,/g, '‚').replace(/[#;]/g, ' ').replace(/[<>&"]/g, ' ').trim() || '-';
 }
 
-const STEP_WIDTH = 170;
+// Six steps fit a 700 px panel with the smallest text (11 px) at 9 px or more.
+const STEP_WIDTH = 130;
 const MARGIN = 24;
 const TITLE_HEIGHT = 56;
 const CURVE_TOP = TITLE_HEIGHT + 20;

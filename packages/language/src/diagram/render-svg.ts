@@ -5,6 +5,7 @@ import {
     type LaidOutEdge, type LaidOutGraph, type LaidOutLabel, type LaidOutNode, type Point,
 } from './layout.js';
 import { nearestSegment } from './geometry.js';
+import { outlineOf, pillRadius } from './node-outline.js';
 import { changeLegend, changeMarks, withChange } from './render-changes.js';
 import { escapeXml, num, svgDocument } from './svg-utils.js';
 import { textWidth, wrapText } from './text-metrics.js';
@@ -161,22 +162,17 @@ function nodeGroup(laidOut: LaidOutNode): string {
 function shape(kind: NodeKind, x: number, y: number, w: number, h: number, strokeWidth = 1.5): string {
     const { fill, stroke } = KIND_STYLES[kind];
     const paint = `fill="${fill}" stroke="${stroke}" stroke-width="${strokeWidth}"`;
-    const polygon = (points: Array<[number, number]>, extra = '') => `<polygon points="${points.map(([px, py]) => `${num(px)},${num(py)}`).join(' ')}" ${paint}${extra}/>`;
-    const inset = Math.min(12, w / 6);
+    const polygon = (extra = '') => `<polygon points="${outlineOf(kind, { x, y, width: w, height: h }).map(p => `${num(p.x)},${num(p.y)}`).join(' ')}" ${paint}${extra}/>`;
     switch (KIND_STYLES[kind].shape) {
         case 'pill':
-            return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="${num(Math.min(h / 2, 22))}" ${paint}/>`;
+            return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="${num(pillRadius({ x, y, width: w, height: h }))}" ${paint}/>`;
         case 'rounded':
             return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="8" ${paint}/>`;
-        case 'hexagon':
-            return polygon([[x + inset, y], [x + w - inset, y], [x + w, y + h / 2], [x + w - inset, y + h], [x + inset, y + h], [x, y + h / 2]]);
         case 'double':
             return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="2" ${paint}/>`
                 + `<rect x="${num(x + 4)}" y="${num(y + 4)}" width="${num(w - 8)}" height="${num(h - 8)}" rx="1" fill="none" stroke="${stroke}" stroke-width="1"/>`;
-        case 'parallelogram':
-            return polygon([[x + inset, y], [x + w, y], [x + w - inset, y + h], [x, y + h]]);
         case 'note':
-            return polygon([[x, y], [x + w - inset, y], [x + w, y + inset], [x + w, y + h], [x, y + h]], ' stroke-dasharray="5 3"');
+            return polygon(' stroke-dasharray="5 3"');
         case 'ellipse':
             return `<ellipse cx="${num(x + w / 2)}" cy="${num(y + h / 2)}" rx="${num(w / 2)}" ry="${num(h / 2)}" ${paint}/>`;
         case 'cylinder': {
@@ -184,21 +180,13 @@ function shape(kind: NodeKind, x: number, y: number, w: number, h: number, strok
             return `<path d="M${num(x)} ${num(y + lid)}A${num(w / 2)} ${num(lid)} 0 0 1 ${num(x + w)} ${num(y + lid)}V${num(y + h - lid)}A${num(w / 2)} ${num(lid)} 0 0 1 ${num(x)} ${num(y + h - lid)}Z" ${paint}/>`
                 + `<path d="M${num(x)} ${num(y + lid)}A${num(w / 2)} ${num(lid)} 0 0 0 ${num(x + w)} ${num(y + lid)}" fill="none" stroke="${stroke}" stroke-width="${strokeWidth}"/>`;
         }
-        case 'chevron':
-            return polygon([[x, y], [x + w - inset, y], [x + w, y + h / 2], [x + w - inset, y + h], [x, y + h], [x + inset, y + h / 2]]);
-        case 'octagon': {
-            const c = Math.min(10, h / 3);
-            return polygon([[x + c, y], [x + w - c, y], [x + w, y + c], [x + w, y + h - c], [x + w - c, y + h], [x + c, y + h], [x, y + h - c], [x, y + c]]);
-        }
-        case 'arrow':
-            return polygon([[x, y], [x + w - inset, y], [x + w, y + h / 2], [x + w - inset, y + h], [x, y + h]]);
         case 'barred': {
             const bar = Math.min(7, w / 10);
             return `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" ${paint}/>`
                 + `<path d="M${num(x + bar)} ${num(y)}V${num(y + h)}M${num(x + w - bar)} ${num(y)}V${num(y + h)}" stroke="${stroke}" stroke-width="1"/>`;
         }
-        case 'trapezium':
-            return polygon([[x, y], [x + w, y], [x + w - inset, y + h], [x + inset, y + h]]);
+        default: // hexagon, parallelogram, chevron, octagon, arrow, trapezium: their outline
+            return polygon();
     }
 }
 

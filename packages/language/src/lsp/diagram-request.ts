@@ -1,4 +1,4 @@
-import { DocumentState, URI } from 'langium';
+import { DocumentState, type LangiumSharedCoreServices, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import type { CxeAddedServices } from '../cxe-module.js';
@@ -6,13 +6,17 @@ import { walkableNamed } from '../analysis/walk.js';
 import { drawingNames, renderDrawing, renderWalk } from '../diagram/diagrams.js';
 import { DiagramRequest } from './protocol.js';
 
-/** Answers `cxe/diagram` once the document is validated, with the shared render function. */
-export async function handleDiagramRequest(shared: LangiumSharedServices, services: CxeAddedServices, params: DiagramRequest.Params): Promise<DiagramRequest.Result | undefined> {
+/**
+ * Answers `cxe/diagram` once the workspace is validated, with the shared render function. Not just
+ * the document: the error count covers the ecosystem's other files, and a file still being rebuilt
+ * (an edit, a fix) would be counted with its last diagnostics, which the Problems panel no longer shows.
+ */
+export async function handleDiagramRequest(shared: LangiumSharedCoreServices, services: CxeAddedServices, params: DiagramRequest.Params): Promise<DiagramRequest.Result | undefined> {
     const uri = URI.parse(params.uri);
     if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
         return undefined; // Not open, nor in the workspace: nothing to draw.
     }
-    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
+    await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
     const document = shared.workspace.LangiumDocuments.getDocument(uri);
     const model = document && services.workspace.EcosystemModels.modelFor(document);
     if (!document || !model) {

@@ -5,9 +5,10 @@ import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseDot } from 'ts-graphviz/ast';
 import {
-    type CxeServices, type LaidOutGraph, boxToPath, boxesOverlap, drawingNames, renderDot, renderDrawing, renderJourneyMermaid, renderJson,
+    type CxeServices, type LaidOutGraph, boxToPath, boxesOverlap, distanceToSegment, drawingNames, renderDot, renderDrawing, renderJourneyMermaid, renderJson,
     renderMermaid, segmentTouchesBox,
 } from '../../src/index.js';
+import { outlineOf } from '../../src/diagram/node-outline.js';
 import { repoRoot } from '../shared-design.js';
 import { cxeFilesBelow, examplesDir, mermaidParser, servicesFor, syntheticNetwork } from './diagram-helpers.js';
 
@@ -144,6 +145,20 @@ describe('renderers', () => {
     });
 
     describe('layout invariants', () => {
+        it('every example drawing is readable at the width of a 700 px panel and an 880 px review column', () => {
+            for (const { name, svg } of examples) {
+                const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)![1]);
+                const nodes = new Set([...svg.matchAll(/data-cxe-element="([^"]*)"/g)].map(match => match[1])).size;
+                const smallest = Math.min(...[...svg.matchAll(/<text[^>]*font-size="([\d.]+)"/g)].map(match => Number(match[1])));
+                // Body text renders at its size times panel / width (a narrower drawing is not enlarged).
+                const limit = nodes <= 20 ? 9 : nodes <= 40 ? 7 : 0;
+                for (const panel of [700, 880]) {
+                    const rendered = smallest * Math.min(1, panel / width);
+                    assert.ok(rendered >= limit, `${name} (${nodes} nodes, ${width} px wide): text at ${rendered.toFixed(1)} px in a ${panel} px panel`);
+                }
+            }
+        });
+
         const drawn = () => [...examples, ...synthetic].filter(r => r.laidOut);
 
         it('no two nodes overlap, all nodes and labels lie inside the canvas, labels never cover nodes', () => {
@@ -198,6 +213,28 @@ describe('renderers', () => {
                     sorted.slice(1).forEach((position, i) => assert.ok(position - sorted[i] >= 8, `${name}: two arrowheads ${(position - sorted[i]).toFixed(1)} px apart on ${key}`));
                 }
             }
+        });
+
+        it("edges end on their node's outline: on the ellipse or hexagon, not on its bounding box", () => {
+            let curved = 0;
+            for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
+                for (const { edge, points } of laidOut!.edges) {
+                    for (const [id, end] of [[edge.from, points[0]], [edge.to, points.at(-1)!]] as const) {
+                        const node = laidOut!.nodes.find(n => n.node.id === id)!;
+                        const outline = outlineOf(node.node.kind, node);
+                        const distance = Math.min(...outline.map((corner, i) => distanceToSegment(end, corner, outline[(i + 1) % outline.length])));
+                        assert.ok(distance <= 0.5, `${name}: ${edge.id} ends ${distance.toFixed(1)} px off the outline of ${id}`);
+                        if (node.node.kind === 'touchpoint') {
+                            // The true ellipse, not its polygon: within 0.5 px of it.
+                            const [a, b] = [node.width / 2, node.height / 2];
+                            const r = Math.hypot((end.x - node.x - a) / a, (end.y - node.y - b) / b);
+                            assert.ok(Math.abs(r - 1) * Math.min(a, b) <= 0.5, `${name}: ${edge.id} ends off the ellipse of ${id}`);
+                            curved++;
+                        }
+                    }
+                }
+            }
+            assert.ok(curved > 10, `only ${curved} edge ends on ellipses: the examples should have many`);
         });
 
         it('edges do not run through nodes other than their own ends', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { CodeAction, CompletionItem, Hover, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { handleDiagramRequest } from '../../src/lsp/index.js';
+import { TestWorkspace } from '../helpers.js';
 import { lspWorkspace } from './lsp-helpers.js';
 
 const people = `ecosystem Shop
@@ -153,6 +154,25 @@ describe('language server features', () => {
         assert.deepEqual(Object.keys(result!.sources).sort(), ['Baker', 'Baker<->Buyer', 'Buyer']);
         const journey = await handleDiagramRequest(ws.shared, ws.Cxe, { uri: ws.document('people.cxe').uri.toString(), view: 'Visit' });
         assert.match(journey!.svg, /Journey of Regular buyer/);
+    });
+
+    it("the diagram's error count is the ecosystem's errors once every file is validated, also while another file is being rebuilt", async () => {
+        const broken = 'ecosystem Shop\nexchange Baker -> Nobody : Cash\n';
+        const ws = await TestWorkspace.of({ 'people.cxe': people, 'things.cxe': things, 'broken.cxe': broken });
+        const request = () => handleDiagramRequest(ws.services.shared, ws.services.Cxe, { uri: ws.document('people.cxe').uri.toString() });
+        const published = () => ['people.cxe', 'things.cxe', 'broken.cxe'].flatMap(name => ws.document(name).diagnostics ?? []).filter(d => d.severity === 1).length;
+        assert.equal((await request())?.errors, 1);
+        // The fix of the other file is being built when the preview asks: the answer waits for it.
+        const fixing = ws.change('broken.cxe', 'ecosystem Shop\nexchange Baker -> Mill : Cash\n');
+        const answer = await request();
+        await fixing;
+        assert.equal(published(), 0);
+        assert.equal(answer?.errors, 0);
+        const breaking = ws.change('broken.cxe', broken);
+        const again = await request();
+        await breaking;
+        assert.equal(again?.errors, published());
+        assert.equal(again?.errors, 1);
     });
 });
 
