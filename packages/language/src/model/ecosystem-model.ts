@@ -1,6 +1,5 @@
 import type { LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
-import { unique } from '../util/words.js';
 
 /** One flow with its references resolved; names that do not resolve are simply absent. */
 export interface ResolvedFlow {
@@ -109,12 +108,15 @@ function indexSeekersByValue(actors: readonly ast.Actor[]): (value: ast.Value) =
     const build = () => {
         const byValue = new Map<ast.Value, ast.Actor[]>();
         for (const actor of actors) {
-            for (const value of unique(actor.seeks.flatMap(need => (need.value?.ref ? [need.value.ref] : [])))) {
-                const seekers = byValue.get(value);
-                if (seekers) {
-                    seekers.push(actor);
-                } else {
+            for (const need of actor.seeks) {
+                const value = need.value?.ref;
+                const seekers = value && byValue.get(value);
+                if (!value) {
+                    continue;
+                } else if (!seekers) {
                     byValue.set(value, [actor]);
+                } else if (seekers.at(-1) !== actor) {
+                    seekers.push(actor); // an actor's needs come together: a repeat is the last one pushed
                 }
             }
         }
