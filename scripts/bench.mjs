@@ -11,6 +11,7 @@ import { build as bundle } from 'esbuild';
 import { DocumentState, EmptyFileSystem } from 'langium';
 import { URI, createCxeBatchServices } from '@cxe/language';
 import { benchDiagrams, printDiagramTable } from './bench/diagram-bench.mjs';
+import { edgeEndsLine, measureEdgeEnds } from './bench/diagram-edge-ends.mjs';
 import { folderLegibility, legibilityLine } from './bench/diagram-legibility.mjs';
 import { measureStability, stabilityLine } from './bench/diagram-stability.mjs';
 import { benchDiff, benchPackage } from './bench/diff-bench.mjs';
@@ -18,6 +19,8 @@ import { benchEditor } from './bench/editor-bench.mjs';
 import { alias } from './esbuild-alias.mjs';
 import { generateModel } from './bench/generate-model.mjs';
 import { benchWalk } from './bench/walk-bench.mjs';
+import { benchScale, printScale } from './bench/scale-bench.mjs';
+import { benchWorkspaces, printWorkspaceTable } from './bench/workspace-server-bench.mjs';
 
 const SIZES = [50, 500, 5000];
 const RUNS = 5;
@@ -196,6 +199,7 @@ try {
     console.log(`\n${stabilityLine(stability)} (aim: at least 90%)`);
     const legibility = folderLegibility(join(root, 'examples/generated'));
     console.log(legibilityLine(legibility));
+    console.log(edgeEndsLine(await measureEdgeEnds()));
 
     const walk = await benchWalk(models, timeProcesses, cliEntry);
     const walkTargets = [
@@ -214,6 +218,13 @@ try {
         + `${editor.diagnosticsMs.toFixed(1)} ms (target 150), completion after '->' ${editor.completionMs.toFixed(1)} ms `
         + `(target 50, ${editor.completionItems} items), hover on a journey ${editor.hoverMs.toFixed(1)} ms, the file's code lenses ${editor.codeLensMs.toFixed(1)} ms`);
 
+    const workspaces = await benchWorkspaces({ keystrokes: 100 });
+    console.log('\nlanguage server over multi-file workspaces (the bundled server on stdio; medians over the keystrokes, '
+        + 'memory after loading and after 100 keystrokes)\n');
+    printWorkspaceTable(workspaces.results);
+    console.log('Targets (informational):');
+    workspaces.targets.forEach(t => console.log(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.value.toFixed(2)} <= ${t.limit}`));
+
     const diff = await benchDiff(models.at(-1), cliEntry, work, timeProcesses);
     console.log(`\ncxe diff, N=${diff.n} with ${diff.changed} elements changed (whole processes, median of ${RUNS}): `
         + `${diff.diff.ms.toFixed(0)} ms vs cxe validate ${diff.validate.ms.toFixed(0)} ms = ${diff.ratio.toFixed(2)}x `
@@ -222,9 +233,12 @@ try {
     console.log(`packed CLI: ${pack.tarballKiB.toFixed(0)} KiB tarball; npm install into an empty folder ${pack.installMs.toFixed(0)} ms `
         + `(median of ${pack.installRunsMs.length}, from the npm cache: ${pack.installRunsMs.join(', ')} ms)`);
 
+    const scale = await benchScale({ cliEntry, work, timeProcesses, runOnce });
+    printScale(scale);
+
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/latest.json'), JSON.stringify({
-        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, legibility, walk, walkTargets, editor, diff, pack,
+        date: new Date().toISOString(), node: process.version, runs: RUNS, results, growth, targets, diagrams, diagramTargets, stability, legibility, walk, walkTargets, editor, workspaces, diff, pack, scale,
     }, (_key, value) => (value === Infinity ? 'timeout' : value), 2) + '\n');
 } finally {
     rmSync(work, { recursive: true, force: true });

@@ -38,6 +38,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         .option('--view <name>', 'only this view or journey')
         .option('--check', 'write nothing; exit 1 if any generated file is missing, different or stale')
         .option('--strict', 'generate nothing when the models have errors')
+        .option('--jobs <n>', 'draw on at most this many threads (default: one per core when there is enough to draw)', positiveInteger)
         .action(async (paths: string[], options: GenerateOptions & RuleOptions) => {
             exitCode = await runGenerate(paths, options, io);
         });

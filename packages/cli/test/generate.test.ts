@@ -123,6 +123,33 @@ describe('cxe generate', () => {
         assert.match(report, /```mermaid\n---\ntitle: /);
     });
 
+    it('draws on several threads with the same bytes as on one, every format, in the same order', () => {
+        // Three ecosystems of two views and a journey each: more jobs than threads.
+        const files = Object.fromEntries(['North', 'South', 'East'].map(name => [`${name}.cxe`, shop.replace('ecosystem Shop', `ecosystem ${name}`)
+            .replace('view Trade', `view Buyers "Buyers" { include customer, Baker }\nview Trade`)]));
+        const work = folderWith(files);
+        const args = ['--format', 'svg,mermaid,dot,json,png,md,html'];
+        const serial = cxe(['generate', '.', '--out', 'serial', '--jobs', '1', ...args], work);
+        assert.equal(serial.status, 0, serial.stdout + serial.stderr);
+        const parallel = cxe(['generate', '.', '--out', 'parallel', '--jobs', '3', ...args], work);
+        assert.equal(parallel.status, 0, parallel.stdout + parallel.stderr);
+        assert.equal(parallel.stdout.replaceAll('parallel', 'serial'), serial.stdout, 'the same files, reported in the same order');
+        const written = filesBelow(path.join(work, 'serial'));
+        assert.equal(written.length, 3 * 15, written.join());
+        assert.deepEqual(filesBelow(path.join(work, 'parallel')), written);
+        for (const file of written) {
+            assert.ok(readFileSync(path.join(work, 'parallel', file)).equals(readFileSync(path.join(work, 'serial', file))), file);
+        }
+    });
+
+    it('--jobs takes a whole number of 1 or more', () => {
+        for (const jobs of ['0', 'two', '1.5']) {
+            const run = cxe(['generate', '.', '--out', 'x', '--jobs', jobs]);
+            assert.equal(run.status, 2, jobs);
+            assert.match(run.stderr, /--jobs <n>.*expected a whole number of 1 or more/);
+        }
+    });
+
     it('the committed example outputs are fresh', () => {
         const run = cxe(['generate', 'examples', '--out', 'examples/generated', '--check'], repoRoot);
         assert.equal(run.status, 0, run.stdout);

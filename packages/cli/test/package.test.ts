@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from './run-cxe.js';
+import { STACK_TRACE, repoRoot } from './run-cxe.js';
 
 const model = 'ecosystem Shop\ncustomer Buyer { seeks Goods }\norganization Maker { seeks Cash }\n'
     + 'value Goods product\nvalue Cash money\nexchange Maker -> Buyer : Goods\nexchange Buyer -> Maker : Cash, Tip\n';
@@ -52,6 +52,12 @@ describe('the packed CLI', function () {
         const generated = cxeIn(dir, ['generate', '.', '--out', 'diagrams', '--format', 'svg,png']);
         assert.equal(generated.status, 1, generated.out);
         assert.deepEqual(readdirSync(path.join(dir, 'diagrams')), ['Shop.overview.png', 'Shop.overview.svg']);
+        // On two drawing threads (dist/drawing-worker.js, shipped): the same bytes.
+        const threaded = cxeIn(dir, ['generate', '.', '--out', 'threaded', '--format', 'svg,png', '--jobs', '2']);
+        assert.equal(threaded.status, 1, threaded.out);
+        for (const name of ['Shop.overview.png', 'Shop.overview.svg']) {
+            assert.ok(readFileSync(path.join(dir, 'threaded', name)).equals(readFileSync(path.join(dir, 'diagrams', name))), name);
+        }
     });
 
     it('runs without its optional rasteriser, and says that PNG output needs it', () => {
@@ -62,5 +68,11 @@ describe('the packed CLI', function () {
         const png = cxeIn(dir, ['generate', '.', '--out', 'png', '--format', 'png']);
         assert.equal(png.status, 2, png.out);
         assert.match(png.out, /cxe: PNG output needs the optional packages @resvg\/resvg-js and dejavu-fonts-ttf/);
+        // The same usage error when a drawing thread meets it: two ecosystems, two threads.
+        writeFileSync(path.join(dir, 'market.cxe'), model.replace('ecosystem Shop', 'ecosystem Market'));
+        const threaded = cxeIn(dir, ['generate', '.', '--out', 'threaded', '--format', 'png', '--jobs', '2']);
+        assert.equal(threaded.status, 2, threaded.out);
+        assert.match(threaded.out, /^cxe: PNG output needs the optional packages @resvg\/resvg-js and dejavu-fonts-ttf/m);
+        assert.doesNotMatch(threaded.out, STACK_TRACE);
     });
 });

@@ -17,6 +17,7 @@ import { EcosystemProblems } from './validation/ecosystem-problems.js';
 import { Findings } from './validation/findings.js';
 import { CxeDocumentBuilder } from './workspace/cxe-document-builder.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
+import { CxeIndexManager } from './workspace/cxe-index-manager.js';
 import { EcosystemMembership } from './workspace/ecosystem-membership.js';
 
 /** The services CXE adds to Langium's. */
@@ -57,10 +58,11 @@ export const CxeModule: Module<CxeServices, PartialLangiumCoreServices & CxeAdde
     },
 };
 
-/** Shared wiring (one per language server): the ecosystem-aware document builder. */
+/** Shared wiring (one per language server): the ecosystem-aware document builder and index. */
 export const CxeSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         DocumentBuilder: services => new CxeDocumentBuilder(services),
+        IndexManager: services => new CxeIndexManager(services),
     },
 };
 

@@ -38,3 +38,4 @@ export * from './snapshot/snapshot-diff.js';
 export * from './diagram/diff-graph.js';
 export * from './conformance/expectations.js';
 export * from './diagram/text-metrics.js';
+export { svgDocumentSize } from './diagram/svg-utils.js';

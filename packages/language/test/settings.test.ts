@@ -159,6 +159,13 @@ describe('suppression comments', () => {
         assert.match(message, /'no-declared-value'.*'syntax' cannot be ignored.*'bogus' is not a diagnostic code/);
     });
 
+    it('when a file ignore and a line ignore both reach a finding, the first in the file silences it and the other is unused', async () => {
+        const lineFirst = 'ecosystem Shop\ncustomer Buyer { seeks Goods }\nvalue Goods "G" product\n// cxe-ignore unused-value\nvalue Spare "S" product\n// cxe-ignore-file unused-value\n';
+        assert.deepEqual((await TestWorkspace.of({ 'm.cxe': lineFirst })).found('m.cxe'), ['warning isolated-actor 2:10-2:15', 'warning unused-ignore 6:1-6:32']);
+        const fileFirst = 'ecosystem Shop\n// cxe-ignore-file unused-value\ncustomer Buyer { seeks Goods }\nvalue Goods "G" product\n// cxe-ignore unused-value\nvalue Spare "S" product\n';
+        assert.deepEqual((await TestWorkspace.of({ 'm.cxe': fileFirst })).found('m.cxe'), ['warning isolated-actor 3:10-3:15', 'warning unused-ignore 5:1-5:27']);
+    });
+
     it('an ignore without codes ignores nothing, and settings can turn unused-ignore off', async () => {
         const ws = await TestWorkspace.of({ 'm.cxe': 'ecosystem Shop\n// cxe-ignore -- everything\npartner P\n' });
         assert.deepEqual(codes(ws, 'm.cxe'), ['warning no-customer 1', 'warning unused-ignore 2', 'warning no-declared-value 3']);

@@ -15,6 +15,8 @@ export interface GenerateOptions {
     readonly view?: string;
     readonly check?: boolean;
     readonly strict?: boolean;
+    /** Threads to draw on; by default one per available core when there is enough to draw. */
+    readonly jobs?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function runGenerate(paths: readonly string[], options: GenerateOpt
         throw new UsageError(`no view or journey named '${options.view}'`);
     }
     const formats = new Set(options.format);
-    const artefacts = await buildArtefacts(workspace, { formats, only: options.view, outDir });
+    const artefacts = await buildArtefacts(workspace, { formats, only: options.view, outDir, threads: options.jobs });
     if (options.check) {
         const ecosystems = workspace.services.workspace.EcosystemModels.ecosystems();
         const extensions = [...formats].map(format => `.${EXTENSIONS[format]}`);

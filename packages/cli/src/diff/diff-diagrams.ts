@@ -1,4 +1,4 @@
-import { type EcosystemDiff, type EcosystemModel, diffGraph, layoutGraph, renderSvg, viewGraph, viewNames } from '@cxe/language';
+import { type EcosystemDiff, type EcosystemModel, diffGraph, drawGraph, viewGraph, viewNames } from '@cxe/language';
 import type { DiagramLink } from '../format/diff-markdown.js';
 import type { Artefact } from '../generate/artefact.js';
 import type { LoadedWorkspace } from '../load-workspace.js';
@@ -25,7 +25,7 @@ export async function drawDiffDiagrams(before: LoadedWorkspace, after: LoadedWor
             const graph = diffGraph(oldGraph, viewGraph(now, view, problemsOf(after, diff.name)), changed);
             if (graph) {
                 const name = `${diff.name}.${view}.diff.svg`;
-                artefacts.push({ name, content: renderSvg(await layoutGraph(graph)) });
+                artefacts.push({ name, content: (await drawGraph(graph)).svg });
                 links.set(diff.name, [...links.get(diff.name) ?? [], { title: graph.title, href: name }]);
             }
         }

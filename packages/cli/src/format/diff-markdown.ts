@@ -27,10 +27,8 @@ export function formatDiffMarkdown(diffs: readonly EcosystemDiff[], diagrams: Re
             '',
         );
     }
-    for (const diff of diffs) {
-        lines.push(...ecosystemSection(diff, diagrams.get(diff.name) ?? []));
-    }
-    return lines.join('\n').trimEnd() + '\n';
+    const sections = diffs.flatMap(diff => ecosystemSection(diff, diagrams.get(diff.name) ?? []));
+    return [...lines, ...sections].join('\n').trimEnd() + '\n';
 }
 
 function ecosystemSection(diff: EcosystemDiff, diagrams: readonly DiagramLink[]): string[] {

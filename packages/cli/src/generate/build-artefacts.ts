@@ -1,11 +1,12 @@
 import path from 'node:path';
 import {
-    type EcosystemModel, type Finding, type ReportView, buildModelSnapshot, compare, drawingNames, namedJourneys, renderDot, renderDrawing,
-    renderHtmlPage, renderJourneyMermaid, renderJson, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
+    type DiagramGraph, type EcosystemModel, type ModelSnapshot, type ReportView, type ast, buildModelSnapshot, compare, drawingNames, namedJourneys,
+    renderDot, renderHtmlPage, renderJourneyMermaid, renderJourneySvg, renderMarkdownReport, renderMermaid, viewGraph, viewNames,
 } from '@cxe/language';
 import type { LoadedWorkspace } from '../load-workspace.js';
 import { type Artefact, EXTENSIONS, type Format, fileNamePart } from './artefact.js';
-import { svgToPng } from './png.js';
+import type { DrawingJob, Drawn } from './drawing-job.js';
+import { drawAll, drawingThreads } from './drawing-pool.js';
 
 export interface ArtefactOptions {
     readonly formats: ReadonlySet<Format>;
@@ -13,16 +14,32 @@ export interface ArtefactOptions {
     readonly only?: string;
     /** The output folder (absolute): the report links to models and SVGs relative to it. */
     readonly outDir: string;
+    /** Threads to draw on (`--jobs`); by default as many as pay off on this machine. */
+    readonly threads?: number;
 }
 
-/** Every file `cxe generate` produces, per ecosystem in name order, computed in memory. */
+/**
+ * Every file `cxe generate` produces, per ecosystem in name order, computed in memory. What needs
+ * the model (graphs, Mermaid, DOT, reports) is done here; laying out and rasterising, which needs only
+ * the graphs, runs as jobs on worker threads when there is enough of it. The files are the same
+ * bytes either way.
+ */
 export async function buildArtefacts(workspace: LoadedWorkspace, options: ArtefactOptions): Promise<Artefact[]> {
+    const { formats } = options;
     const models = workspace.services.workspace.EcosystemModels;
-    const artefacts: Artefact[] = [];
-    for (const ecosystem of models.ecosystems()) {
-        artefacts.push(...await ecosystemArtefacts(workspace, models.modelOf(ecosystem), options));
-    }
-    return artefacts;
+    const plans = models.ecosystems().map(ecosystem => planEcosystem(workspace, models.modelOf(ecosystem), options));
+    const jobs = plans.flatMap(plan => plan.drawings.flatMap(drawing => drawing.job ?? []));
+    const drawing = drawAll(jobs, drawingThreads(jobs, options.threads));
+    // While the threads draw: what needs the model but not the pictures.
+    const texts = plans.map(plan => plan.drawings.map(planned => ({ ...planned, ...textsOf(planned, formats) })));
+    const reports = plans.map(({ model }, i) => (formats.has('md') ? markdownReport(workspace, model, texts[i], options) : undefined));
+    const snapshots = plans.map(({ model }) => (formats.has('html') ? modelSnapshot(workspace, model) : undefined));
+    const drawn = await drawing;
+    let next = 0;
+    return plans.flatMap(({ model }, i) => {
+        const complete = texts[i].map(planned => (planned.job ? { ...planned, ...drawn[next++] } : planned));
+        return ecosystemArtefacts(model, complete, formats, reports[i], snapshots[i]);
+    });
 }
 
 /** Whether any ecosystem has a view or a journey of this name. */
@@ -31,75 +48,83 @@ export function hasViewOrJourney(workspace: LoadedWorkspace, name: string): bool
     return models.ecosystems().some(ecosystem => drawingNames(models.modelOf(ecosystem)).includes(name));
 }
 
-/** One view or journey, drawn in the formats asked for (layout only when a format needs positions). */
-interface Drawing {
-    readonly kind: 'view' | 'journey';
+/** One view (its graph) or journey, and the job that draws it when a format needs a picture. */
+type PlannedDrawing = Drawn & {
     readonly name: string;
     readonly title: string;
-    readonly mermaid: string;
-    readonly svg?: string;
-    readonly dot?: string;
-    readonly json?: string;
+    readonly job?: DrawingJob;
+} & ({ readonly kind: 'view'; readonly graph: DiagramGraph } | { readonly kind: 'journey'; readonly journey: ast.Journey });
+
+/** A drawing with its text formats: what the report and the files need. */
+type DrawingTexts = PlannedDrawing & { readonly mermaid: string; readonly dot?: string };
+
+interface EcosystemPlan {
+    readonly model: EcosystemModel;
+    readonly drawings: readonly PlannedDrawing[];
 }
 
-/** A view: laid out and drawn by the editor's own pipeline when a format needs positions, else only its graph. */
-async function drawView(model: EcosystemModel, view: string, problems: readonly Finding[], formats: ReadonlySet<Format>): Promise<Drawing> {
-    if (formats.has('svg') || formats.has('png') || formats.has('json') || formats.has('html')) {
-        const drawing = await renderDrawing(model, view, problems);
-        if (drawing.kind === 'view') {
-            const { graph, laidOut, svg } = drawing;
-            const json = formats.has('json') ? renderJson(laidOut) : undefined;
-            return { kind: 'view', name: view, title: graph.title, mermaid: renderMermaid(graph), svg, json, dot: formats.has('dot') ? renderDot(graph) : undefined };
-        }
-    }
-    const graph = viewGraph(model, view, problems);
-    return { kind: 'view', name: view, title: graph.title, mermaid: renderMermaid(graph), dot: formats.has('dot') ? renderDot(graph) : undefined };
-}
-
-async function drawJourney(model: EcosystemModel, journey: EcosystemModel['journeys'][number], formats: ReadonlySet<Format>): Promise<Drawing> {
-    const drawing = formats.has('svg') || formats.has('png') || formats.has('html') ? await renderDrawing(model, journey.name, []) : undefined;
-    return { kind: 'journey', name: journey.name, title: journey.label ?? journey.name, mermaid: renderJourneyMermaid(journey), svg: drawing?.svg };
-}
-
-async function ecosystemArtefacts(workspace: LoadedWorkspace, model: EcosystemModel, options: ArtefactOptions): Promise<Artefact[]> {
-    const { formats, only } = options;
+function planEcosystem(workspace: LoadedWorkspace, model: EcosystemModel, { formats, only }: ArtefactOptions): EcosystemPlan {
     const problems = workspace.services.workspace.Findings.findingsOf(model.name);
-    const file = (name: string, format: Format) => `${fileNamePart(model.name)}.${fileNamePart(name)}.${EXTENSIONS[format]}`;
-    const drawings: Drawing[] = [];
-    for (const view of viewNames(model).filter(name => !only || name === only)) {
-        drawings.push(await drawView(model, view, problems, formats));
-    }
-    for (const journey of namedJourneys(model).filter(candidate => !only || candidate.name === only)) {
-        drawings.push(await drawJourney(model, journey, formats));
-    }
+    const pictured = formats.has('svg') || formats.has('png') || formats.has('html');
+    const views = viewNames(model).filter(name => !only || name === only).map((view): PlannedDrawing => {
+        const graph = viewGraph(model, view, problems);
+        const job: DrawingJob | undefined = pictured || formats.has('json') ? { kind: 'view', graph, json: formats.has('json'), png: formats.has('png') } : undefined;
+        return { kind: 'view', name: view, title: graph.title, graph, job };
+    });
+    const journeys = namedJourneys(model).filter(journey => !only || journey.name === only).map((journey): PlannedDrawing => {
+        // A journey map is drawn from the model at once; only its PNG is left to a job.
+        const svg = pictured ? renderJourneySvg(journey) : undefined;
+        const job: DrawingJob | undefined = svg && formats.has('png') ? { kind: 'png', svg } : undefined;
+        return { kind: 'journey', name: journey.name, title: journey.label ?? journey.name, journey, svg, job };
+    });
+    return { model, drawings: [...views, ...journeys] };
+}
 
+function textsOf(drawing: PlannedDrawing, formats: ReadonlySet<Format>): { mermaid: string; dot?: string } {
+    return drawing.kind === 'view'
+        ? { mermaid: renderMermaid(drawing.graph), dot: formats.has('dot') ? renderDot(drawing.graph) : undefined }
+        : { mermaid: renderJourneyMermaid(drawing.journey) };
+}
+
+function fileOf(model: EcosystemModel, name: string, format: Format): string {
+    return `${fileNamePart(model.name)}.${fileNamePart(name)}.${EXTENSIONS[format]}`;
+}
+
+function ecosystemArtefacts(model: EcosystemModel, drawings: readonly DrawingTexts[], formats: ReadonlySet<Format>,
+    report: string | undefined, snapshot: ModelSnapshot | undefined): Artefact[] {
     const artefacts: Artefact[] = [];
     for (const drawing of drawings) {
         const add = (format: Format, content: string | Uint8Array | undefined) => {
             if (formats.has(format) && content !== undefined) {
-                artefacts.push({ name: file(drawing.name, format), content });
+                artefacts.push({ name: fileOf(model, drawing.name, format), content });
             }
         };
         add('svg', drawing.svg);
-        add('png', formats.has('png') && drawing.svg ? await svgToPng(drawing.svg) : undefined);
+        add('png', drawing.png);
         add('mermaid', drawing.mermaid);
         add('dot', drawing.dot);
         add('json', drawing.json);
     }
-    if (formats.has('md')) {
-        const linked = (kind: Drawing['kind']): ReportView[] => drawings.filter(drawing => drawing.kind === kind).map(drawing => ({
-            name: drawing.name, title: drawing.title, mermaid: drawing.mermaid, svgFile: formats.has('svg') ? file(drawing.name, 'svg') : undefined,
-        }));
-        const report = renderMarkdownReport(model, reportDiagnostics(workspace, model, options.outDir), linked('view'), linked('journey'));
+    if (report !== undefined) {
         artefacts.push({ name: `${fileNamePart(model.name)}.md`, content: report });
     }
-    if (formats.has('html')) {
-        const documentation = workspace.services.documentation.DocumentationProvider;
-        const snapshot = buildModelSnapshot(model, node => documentation.getDocumentation(node));
-        const drawn = drawings.flatMap(({ kind, name, title, svg }) => (svg ? [{ kind, name, title, svg }] : []));
-        artefacts.push({ name: `${fileNamePart(model.name)}.html`, content: renderHtmlPage(snapshot, drawn) });
+    if (snapshot) {
+        const pictures = drawings.flatMap(({ kind, name, title, svg }) => (svg ? [{ kind, name, title, svg }] : []));
+        artefacts.push({ name: `${fileNamePart(model.name)}.html`, content: renderHtmlPage(snapshot, pictures) });
     }
     return artefacts;
+}
+
+function modelSnapshot(workspace: LoadedWorkspace, model: EcosystemModel): ModelSnapshot {
+    const documentation = workspace.services.documentation.DocumentationProvider;
+    return buildModelSnapshot(model, node => documentation.getDocumentation(node));
+}
+
+function markdownReport(workspace: LoadedWorkspace, model: EcosystemModel, drawings: readonly DrawingTexts[], options: ArtefactOptions): string {
+    const linked = (kind: PlannedDrawing['kind']): ReportView[] => drawings.filter(drawing => drawing.kind === kind).map(drawing => ({
+        name: drawing.name, title: drawing.title, mermaid: drawing.mermaid, svgFile: options.formats.has('svg') ? fileOf(model, drawing.name, 'svg') : undefined,
+    }));
+    return renderMarkdownReport(model, reportDiagnostics(workspace, model, options.outDir), linked('view'), linked('journey'));
 }
 
 /** The ecosystem's diagnostics, with files named relative to the output folder (links that work in a pull request). */

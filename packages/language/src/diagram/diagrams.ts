@@ -46,8 +46,16 @@ export async function renderWalk(model: EcosystemModel, request: WalkRequest, pr
 }
 
 async function renderGraph(model: EcosystemModel, graph: DiagramGraph): Promise<RenderedDiagram> {
+    return { graph, ...await drawGraph(graph), sources: sourceLocations(model, graph) };
+}
+
+/**
+ * Lays out and draws a view's graph: the part of the pipeline that needs no model, only the plain
+ * graph (`cxe generate` runs it on worker threads, one view at a time).
+ */
+export async function drawGraph(graph: DiagramGraph): Promise<{ readonly laidOut: LaidOutGraph; readonly svg: string }> {
     const laidOut = await layoutGraph(graph);
-    return { graph, laidOut, svg: renderSvg(laidOut), sources: sourceLocations(model, graph) };
+    return { laidOut, svg: renderSvg(laidOut) };
 }
 
 /** A drawing of a view (laid out) or of a journey (a journey map), with its SVG. */

@@ -2,12 +2,18 @@
 export interface Point { readonly x: number; readonly y: number }
 export interface Box { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
 
-/** Distance from a point to a segment. */
-export function distanceToSegment(p: Point, a: Point, b: Point): number {
+/** The point of a segment nearest to a point. */
+export function nearestOnSegment(p: Point, a: Point, b: Point): Point {
     const [dx, dy] = [b.x - a.x, b.y - a.y];
     const length2 = dx * dx + dy * dy;
     const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2));
-    return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+    return { x: a.x + t * dx, y: a.y + t * dy };
+}
+
+/** Distance from a point to a segment. */
+export function distanceToSegment(p: Point, a: Point, b: Point): number {
+    const q = nearestOnSegment(p, a, b);
+    return Math.hypot(p.x - q.x, p.y - q.y);
 }
 
 /** The index of the path's segment nearest to a point (-1 for a path of fewer than two points). */

@@ -4,7 +4,8 @@ import { type LabelLine, edgeLabelLines } from './diagram-style.js';
 import { textWidth, wrapText } from './text-metrics.js';
 
 import { type Point, boxToPath, segmentTouchesBox } from './geometry.js';
-import { clipToOutline, outlineOf } from './node-outline.js';
+import { clipToOutline, nearestOnOutline, outlineOf } from './node-outline.js';
+import { endsFacingTheirPaths } from './edge-ends.js';
 
 export type { Point } from './geometry.js';
 
@@ -241,7 +242,7 @@ function influencersFirst<T extends { readonly node: DiagramNode }>(graph: Diagr
  * otherwise (an impact, or a view with both).
  */
 function layeringOf(graph: DiagramGraph): string {
-    const last = Math.max(...graph.nodes.map(node => node.layer ?? 0));
+    const last = graph.nodes.reduce((max, node) => Math.max(max, node.layer ?? 0), 0);
     const startsLast = graph.nodes.some(node => node.focus) && graph.nodes.every(node => !node.focus || node.layer === last);
     return startsLast ? 'LONGEST_PATH' : 'LONGEST_PATH_SOURCE';
 }
@@ -285,17 +286,18 @@ function fromElk(graph: DiagramGraph, sizes: Sizes, result: ElkNode): LaidOutGra
         return { ...node, x: position?.x ?? 0, y: position?.y ?? 0 };
     });
     const byId = new Map(nodes.map(node => [node.node.id, node]));
-    const edges = ((result.edges ?? []) as ElkExtendedEdge[]).map((laidOut, index) => {
+    const routes = ((result.edges ?? []) as ElkExtendedEdge[]).map((laidOut, index) => {
         const edge = graph.edges[index];
         const section = laidOut.sections?.[0];
-        const points = section ? endsOnOutlines([section.startPoint, ...(section.bendPoints ?? []), section.endPoint], byId.get(edge.from), byId.get(edge.to)) : [];
+        const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(point => ({ x: point.x, y: point.y })) : [];
         const elkLabel = laidOut.labels?.[0];
         const size = sizes.labels.get(edge.id);
-        return {
-            edge,
-            points: points.map(point => ({ x: point.x, y: point.y })),
-            label: size && elkLabel ? { ...size, ...labelPosition(elkLabel, points, size) } : undefined,
-        };
+        return { from: edge.from, to: edge.to, points, label: size && elkLabel ? { ...size, ...labelPosition(elkLabel, points, size) } : undefined };
+    });
+    const paths = endsFacingTheirPaths(routes, byId);
+    const edges = routes.map((route, index) => {
+        const edge = graph.edges[index];
+        return { edge, points: paths[index].length > 0 ? endsOnOutlines(paths[index], byId.get(edge.from), byId.get(edge.to)) : [], label: route.label };
     });
     return { graph, width: result.width ?? 0, height: result.height ?? 0, nodes, edges };
 }
@@ -312,13 +314,22 @@ function endsOnOutlines(points: readonly Point[], from: LaidOutNode | undefined,
         // Past the box edge by the box's size, so that the segment reaches an outline inside the box.
         const reach = (node.width + node.height) / length;
         const through = { x: onBox.x + (onBox.x - outside.x) * reach, y: onBox.y + (onBox.y - outside.y) * reach };
-        ends[end] = clipToOutline(outlineOf(node.node.kind, node), outside, through);
+        const outline = outlineOf(node.node.kind, node);
+        const clipped = clipToOutline(outline, outside, through);
+        // A slanted last segment can reach the box at a corner the outline cuts off (a hexagon's): the nearest point of the outline then.
+        ends[end] = clipped === through && boxToPath({ x: onBox.x, y: onBox.y, width: 0, height: 0 }, boxOutline(node)) <= 1 ? nearestOnOutline(outline, onBox) : clipped;
     };
     if (ends.length >= 2) {
         clip(from, 0, 1);
         clip(to, ends.length - 1, ends.length - 2);
     }
     return ends;
+}
+
+/** A node's box as a closed path. */
+function boxOutline(box: { x: number; y: number; width: number; height: number }): Point[] {
+    const { x, y, width: w, height: h } = box;
+    return [{ x, y }, { x: x + w, y }, { x: x + w, y: y + h }, { x, y: y + h }, { x, y }];
 }
 
 /** A label farther than this from its edge's path reads as another edge's. */
@@ -345,10 +356,15 @@ function complete(result: ElkNode): boolean {
     });
 }
 
-/** Where ELK put a label; one it left unplaced at (0, 0) (it happens on wrapped edges) is centred on its path's midpoint. */
+/**
+ * Where ELK put a label; one it left unplaced at (0, 0) or far from its edge (both happen on wrapped
+ * edges) is centred on its path's midpoint.
+ */
 function labelPosition(elkLabel: { x?: number; y?: number }, points: readonly Point[], size: { width: number; height: number }): Point {
-    if ((elkLabel.x ?? 0) !== 0 || (elkLabel.y ?? 0) !== 0 || points.length < 2) {
-        return { x: elkLabel.x ?? 0, y: elkLabel.y ?? 0 };
+    const placed = { x: elkLabel.x ?? 0, y: elkLabel.y ?? 0 };
+    const unplaced = placed.x === 0 && placed.y === 0;
+    if (points.length < 2 || (!unplaced && boxToPath({ ...placed, ...size }, points) <= MAX_LABEL_DISTANCE)) {
+        return placed;
     }
     const mid = pathMidpoint(points);
     return { x: mid.x - size.width / 2, y: mid.y - size.height / 2 };

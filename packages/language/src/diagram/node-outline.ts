@@ -1,6 +1,6 @@
 import { KIND_STYLES } from './diagram-style.js';
 import type { NodeKind } from './diagram-graph.js';
-import type { Box, Point } from './geometry.js';
+import { type Box, type Point, nearestOnSegment } from './geometry.js';
 
 /** Segments of the polygon that stands for a curved outline (an ellipse, a pill's ends): within 0.1 px at node sizes. */
 const CURVE_SEGMENTS = 64;
@@ -71,7 +71,13 @@ export function clipToOutline(outline: readonly Point[], outside: Point, end: Po
             best = t;
         }
     }
-    return { x: outside.x + best * (end.x - outside.x), y: outside.y + best * (end.y - outside.y) };
+    return best === 1 ? end : { x: outside.x + best * (end.x - outside.x), y: outside.y + best * (end.y - outside.y) };
+}
+
+/** The point of the outline nearest to a point. */
+export function nearestOnOutline(outline: readonly Point[], p: Point): Point {
+    const candidates = outline.map((a, i) => nearestOnSegment(p, a, outline[(i + 1) % outline.length]));
+    return candidates.reduce((best, q) => (Math.hypot(p.x - q.x, p.y - q.y) < Math.hypot(p.x - best.x, p.y - best.y) ? q : best));
 }
 
 /** The parameter along p→q where it crosses the segment a–b, if it does. */

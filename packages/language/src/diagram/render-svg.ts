@@ -212,14 +212,23 @@ function legendItems(graph: DiagramGraph): LegendItem[] {
         draw: (x, y) => `<line x1="${num(x)}" x2="${num(x + 34)}" y1="${num(y)}" y2="${num(y)}" stroke="${look.stroke}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''}/>` + label(text, x + 40, y),
     });
     const flows = graph.edges.filter(edge => edge.kind === 'flow');
+    const affects = graph.edges.filter(edge => edge.kind === 'affects');
+    const backstage = graph.edges.filter(edge => edge.kind === 'backstage');
     // An arrow may carry several relations ("runs, delivers"): the legend names each once.
-    const relations = [...new Set(graph.edges.filter(edge => edge.kind === 'backstage').flatMap(edge => (edge.note ?? '').split(', ')))].sort();
+    const relationsOf = (edge: DiagramEdge) => (edge.note ?? '').split(', ');
+    const relations = [...new Set(backstage.flatMap(relationsOf))].sort();
+    // `affects` drawn both dotted (from factors) and dash-dot (from policies): each says whose it is, by the kind table.
+    const twice = affects.length > 0 && relations.includes('affects');
+    const kindOf = new Map(graph.nodes.map(node => [node.id, node.kind]));
+    const whose = (relation: string, edges: readonly DiagramEdge[]) =>
+        `${relation} (${[...new Set(edges.map(edge => KIND_STYLES[kindOf.get(edge.from)!].title.toLowerCase()))].sort().join(', ')})`;
+    const relationText = (relation: string) => twice && relation === 'affects' ? whose(relation, backstage.filter(edge => relationsOf(edge).includes(relation))) : relation;
     const lines = [
         ...(flows.some(e => e.tangible && !e.money) ? [line('tangible value', edgeLook({ kind: 'flow', money: false, tangible: true }))] : []),
         ...(flows.some(e => e.money) ? [line('money ($)', edgeLook({ kind: 'flow', money: true, tangible: true }))] : []),
         ...(flows.some(e => !e.tangible) ? [line('intangible value', edgeLook({ kind: 'flow', money: false, tangible: false }))] : []),
-        ...(graph.edges.some(e => e.kind === 'affects') ? [line('affects', edgeLook({ kind: 'affects', money: false, tangible: false }))] : []),
-        ...(relations.length > 0 ? [line(relations.join(', '), edgeLook({ kind: 'backstage', money: false, tangible: false }))] : []),
+        ...(affects.length > 0 ? [line(twice ? whose('affects', affects) : 'affects', edgeLook({ kind: 'affects', money: false, tangible: false }))] : []),
+        ...(relations.length > 0 ? [line(relations.map(relationText).join(', '), edgeLook({ kind: 'backstage', money: false, tangible: false }))] : []),
     ];
     const problems = graph.nodes.some(node => node.problems.errors + node.problems.warnings > 0)
         ? [{ width: 24 + textWidth('has warnings or errors (hover for codes)', 11), draw: (x: number, y: number) => badge(x + 8, y, false) + label('has warnings or errors (hover for codes)', x + 22, y) }]

@@ -34,6 +34,12 @@ export function svgDocument(width: number, height: number, title: string, descri
     ].join('\n');
 }
 
+/** The width and height svgDocument wrote on a document's root element (undefined for any other SVG). */
+export function svgDocumentSize(svg: string): { readonly width: number; readonly height: number } | undefined {
+    const root = /^<svg [^>]*?\bwidth="([\d.]+)" height="([\d.]+)"/.exec(svg);
+    return root ? { width: Number(root[1]), height: Number(root[2]) } : undefined;
+}
+
 /** Lines of text centred on x, the block vertically centred on y. */
 export function centredText(lines: readonly string[], x: number, y: number, fontSize: number, lineHeight: number, attributes = ''): string {
     const top = y - ((lines.length - 1) * lineHeight) / 2;

@@ -34,6 +34,22 @@ function fittingPrefix(text: string, maxWidth: number, fontSize: number, bold: b
     return text.slice(0, end);
 }
 
+const CURRENCY_ONLY = /^\s*\p{Sc}+\s*$/u;
+
+/** Where a word too long for a line is cut: as far as fits, but never between a currency sign and its amount. */
+function cutOf(word: string, maxWidth: number, fontSize: number, bold: boolean): string {
+    const cut = fittingPrefix(word, maxWidth, fontSize, bold);
+    const rest = word.slice(cut.length);
+    if (CURRENCY_ONLY.test(cut)) {
+        return word.slice(0, cut.length + (/^\s*./su.exec(rest)?.[0].length ?? 0));
+    }
+    if (CURRENCY_ONLY.test(rest)) {
+        const shorter = [...cut.trimEnd()].slice(0, -1).join('');
+        return shorter || cut;
+    }
+    return cut;
+}
+
 /**
  * Breaks text into lines no wider than maxWidth, at spaces and after hyphens; a word longer than a
  * line is cut.
@@ -64,7 +80,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
         let rest = word;
         let restWidth = width;
         while (restWidth > maxWidth && lines.length < maxLines) {
-            const cut = fittingPrefix(rest, maxWidth, fontSize, bold);
+            const cut = cutOf(rest, maxWidth, fontSize, bold);
             lines.push(cut);
             rest = rest.slice(cut.length);
             restWidth = textWidth(rest, fontSize, bold);
@@ -83,13 +99,32 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
     return kept;
 }
 
-/** The words of a text, split after their hyphens ("Post-" "installation"); `spaced` when a space comes before. */
+/**
+ * The words of a text, split after their hyphens ("Post-" "installation"); `spaced` when a space comes
+ * before. A currency sign standing alone is one word with the amount it marks ("$ 40", "40 €"), so a
+ * line never ends or starts with a bare sign.
+ */
 function* breakableParts(text: string): Generator<{ word: string; spaced: boolean }> {
-    for (const word of text.split(/\s+/)) {
-        if (word) {
-            yield* word.split(/(?<=-)(?=.)/).map((part, i) => ({ word: part, spaced: i === 0 }));
+    for (const word of joinCurrencySigns(text.split(/\s+/).filter(Boolean))) {
+        yield* word.split(/(?<=-)(?=.)/).map((part, i) => ({ word: part, spaced: i === 0 }));
+    }
+}
+
+const CURRENCY_SIGNS = /^\p{Sc}+$/u;
+
+/** Words with each lone currency sign joined (by a space) to the word after it, or before it when it comes last. */
+function joinCurrencySigns(words: readonly string[]): string[] {
+    const joined: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+        if (CURRENCY_SIGNS.test(words[i]) && i + 1 < words.length) {
+            joined.push(`${words[i]} ${words[++i]}`);
+        } else if (CURRENCY_SIGNS.test(words[i]) && joined.length > 0) {
+            joined[joined.length - 1] += ` ${words[i]}`;
+        } else {
+            joined.push(words[i]);
         }
     }
+    return joined;
 }
 
 /** A text cut to one line of maxWidth, with an ellipsis when it had to be cut. */

@@ -80,15 +80,16 @@ function walkGraph(model: EcosystemModel, spec: WalkGraphSpec, problems: readonl
         const sign = request.direction === 'trace' ? -1 : 1;
         place(request.element, 0);
         result.reached.forEach(reached => place(reached.element, sign * reached.depth));
-        edges.push(...result.relations);
+        result.relations.forEach(relation => edges.push(relation));
     }
     const extra = spec.included.filter(element => !position.has(element));
     const shown = new Set([...position.keys(), ...extra].filter(element => !spec.excluded(element)));
     const index = relationsOf(model);
     for (const element of extra) {
-        edges.push(...index.into(element), ...index.outOf(element));
+        index.into(element).forEach(relation => edges.push(relation));
+        index.outOf(element).forEach(relation => edges.push(relation));
     }
-    const first = Math.min(0, ...position.values());
+    const first = [...position.values()].reduce((min, at) => Math.min(min, at), 0);
     const starts = new Set<ast.Element>(spec.walks.map(request => request.element));
     const counts = countProblems(problems);
     const ordered = [...shown].sort((a, b) => (position.get(a) ?? first) - (position.get(b) ?? first) || index.orderOf(a) - index.orderOf(b));

@@ -35,7 +35,8 @@ export function flowRanking(model: EcosystemModel | undefined, flow: ast.Flow, p
     switch (property) {
         case 'receiver': {
             const partners = new Set(flowsOf(giver).flatMap(f => [f.giver?.name, f.receiver?.name]));
-            const seekers = new Set(giftsOf(giver).flatMap(value => model!.seekersOf(value).map(actor => actor.name)));
+            // Who seeks a gift: the needs that name it, from the model's index of where elements are named.
+            const seekers = new Set(giftsOf(giver).flatMap(value => model!.usesOf(value).flatMap(site => (ast.isNeed(site.container) ? [(site.container.$container as ast.Actor).name] : []))));
             return { isExcluded: candidate => candidate.name === giver, rankOf: name => (partners.has(name) ? 0 : seekers.has(name) ? 1 : 2) };
         }
         case 'values': {

@@ -2,12 +2,14 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { createCxeServices } from './cxe-lsp-module.js';
+import { publishChangedDiagnosticsOnly } from './diagnostics-publication.js';
 import { registerDiagramRequest } from './diagram-request.js';
 import { registerSettingsDiagnostics } from './settings-diagnostics.js';
 
 // The CXE language server: started by the VS Code extension over IPC (or any LSP client over stdio).
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Cxe } = createCxeServices({ connection, ...NodeFileSystem });
+publishChangedDiagnosticsOnly(connection, shared);
 registerDiagramRequest(connection, shared, Cxe);
 registerSettingsDiagnostics(connection, shared, Cxe);
 startLanguageServer(shared);

@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import { type AstNode, type LangiumDocument, AstUtils, isAstNode, isReference } from 'langium';
 import * as ast from '../generated/ast.js';
 
 /** One flow with its references resolved; names that do not resolve are simply absent. */
@@ -40,43 +40,240 @@ export interface EcosystemModel {
     /** Every element of a name (more than one means a duplicate). */
     readonly elementsByName: ReadonlyMap<string, readonly ast.Element[]>;
     flowsOf(actor: ast.Actor): ActorFlows;
-    /** The actors that seek a value object (built on first use). */
-    seekersOf(value: ast.Value): readonly ast.Actor[];
+    /** Where the model's elements name an element (references that resolve to it). */
+    usesOf(element: ast.Element): readonly ReferenceSite[];
 }
 
 const NO_FLOWS: ActorFlows = { gives: [], receives: [] };
 
+/** A place where an element is named by a reference: the node holding it and the property. */
+export interface ReferenceSite {
+    readonly container: AstNode;
+    readonly property: string;
+}
+
+/** A reference site with the element it names. */
+export interface TargetedSite extends ReferenceSite {
+    readonly target: ast.Element;
+}
+
+/**
+ * What one document contributes to its ecosystem's model, with its references resolved: built
+ * once per document state (after the document is linked), so that an edit rebuilds the parts of
+ * the documents it touched and the model is assembled from parts, not from the whole workspace.
+ */
+export interface ModelPart {
+    readonly header?: ast.Ecosystem;
+    readonly elements: readonly ast.Element[];
+    /** The elements by AST type (`Actor`, `Value`, …). */
+    readonly byType: ReadonlyMap<string, readonly ast.Element[]>;
+    /** Every reference of the part's elements that resolves: where it is and what it names. */
+    readonly references: ReadonlyArray<TargetedSite>;
+}
+
+export function modelPartOf(document: LangiumDocument): ModelPart {
+    const root = document.parseResult.value as ast.Model;
+    const elements = root.elements.filter(isComplete);
+    const references: Array<TargetedSite> = [];
+    elements.forEach(element => collectReferences(element, references));
+    return { header: root.header, elements, byType: Map.groupBy(elements, element => element.$type), references };
+}
+
 export function buildEcosystemModel(name: string, documents: readonly LangiumDocument[]): EcosystemModel {
-    const headers: ast.Ecosystem[] = [];
-    const elements: ast.Element[] = [];
-    for (const document of documents) {
-        const root = document.parseResult.value as ast.Model;
-        if (root.header) {
-            headers.push(root.header);
+    const parts = documents.map(document => [document.uri.toString(), modelPartOf(document)] as const);
+    const index = new ModelIndex();
+    index.update(parts);
+    return assembleEcosystemModel(name, parts, index);
+}
+
+/**
+ * Which elements bear a name and where each element is named, for the model of one ecosystem, kept
+ * up to date from its documents' parts: after an edit only the parts that changed are taken out and
+ * put in again. One index serves the successive models of an ecosystem, each for its own state.
+ */
+export class ModelIndex {
+    readonly byName = new Map<string, ast.Element[]>();
+    readonly uses = new Map<ast.Element, TargetedSite[]>();
+    private parts: ReadonlyMap<string, ModelPart> = new Map();
+
+    /** Brings the index to the given parts (in URI order). */
+    update(next: ReadonlyArray<readonly [uri: string, part: ModelPart]>): void {
+        const after = new Map(next);
+        const order = new Map(next.map(([uri], i) => [uri, i]));
+        const named = new Set<string>();
+        for (const uri of new Set([...this.parts.keys(), ...after.keys()])) {
+            const [old, now] = [this.parts.get(uri), after.get(uri)];
+            if (old === now) {
+                continue;
+            }
+            // A document whose references were only rebound keeps its elements and most of its references.
+            const kept = new Set(old?.elements);
+            const added = now?.elements.filter(element => !kept.delete(element)) ?? [];
+            kept.forEach(element => this.unname(element, named));
+            for (const element of added) {
+                if (element.name) {
+                    named.add(element.name);
+                    this.listOf(this.byName, element.name).push(element);
+                }
+            }
+            const [oldSites, newSites] = [old?.references ?? [], now?.references ?? []];
+            const pairwise = oldSites.length === newSites.length;
+            oldSites.forEach((site, i) => {
+                if (!pairwise || !sameSite(site, newSites[i])) {
+                    this.unuse(site);
+                }
+            });
+            newSites.forEach((site, i) => {
+                if (!pairwise || !sameSite(site, oldSites[i])) {
+                    this.listOf(this.uses, site.target).push(site);
+                }
+            });
         }
-        elements.push(...root.elements.filter(isComplete));
+        // Model order: files in URI order, then file order.
+        const position = (element: ast.Element) => order.get(AstUtils.getDocument(element).uri.toString())! * 2 ** 32 + (element.$containerIndex ?? 0);
+        named.forEach(name => this.byName.get(name)?.sort((a, b) => position(a) - position(b)));
+        this.parts = after;
     }
-    const flows = elements.filter(ast.isExchange).flatMap(resolveFlows);
-    const actors = elements.filter(ast.isActor);
-    return {
-        name,
-        headers,
-        elements,
-        actors,
-        values: elements.filter(ast.isValue),
-        exchanges: elements.filter(ast.isExchange),
-        touchpoints: elements.filter(ast.isTouchpoint),
-        factors: elements.filter(ast.isFactor),
-        systems: elements.filter(ast.isSystem),
-        processes: elements.filter(ast.isProcess),
-        policies: elements.filter(ast.isPolicy),
-        journeys: elements.filter(ast.isJourney),
-        views: elements.filter(ast.isView),
-        flows,
-        elementsByName: groupByName(elements),
-        flowsOf: indexFlowsByActor(flows),
-        seekersOf: indexSeekersByValue(actors),
-    };
+
+    private listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
+        let list = map.get(key);
+        if (!list) {
+            list = [];
+            map.set(key, list);
+        }
+        return list;
+    }
+
+    private unname(element: ast.Element, named: Set<string>): void {
+        const list = element.name ? this.byName.get(element.name) : undefined;
+        if (list) {
+            named.add(element.name!);
+            const rest = list.filter(other => other !== element);
+            rest.length > 0 ? this.byName.set(element.name!, rest) : this.byName.delete(element.name!);
+        }
+    }
+
+    /** Takes out one site like the given one (a flow may carry a value twice: two sites alike). */
+    private unuse(site: TargetedSite): void {
+        const list = this.uses.get(site.target) ?? [];
+        const at = list.findIndex(other => sameSite(other, site));
+        const rest = at < 0 ? list : [...list.slice(0, at), ...list.slice(at + 1)];
+        rest.length > 0 ? this.uses.set(site.target, rest) : this.uses.delete(site.target);
+    }
+}
+
+/**
+ * The model of an ecosystem from its documents' parts (in URI order) and their index. Each list is
+ * made on first use: after a keystroke the checks read the index for a few elements, not the lists.
+ */
+export function assembleEcosystemModel(name: string, parts: ReadonlyArray<readonly [uri: string, part: ModelPart]>, index: ModelIndex): EcosystemModel {
+    return new AssembledModel(name, parts, index);
+}
+
+class AssembledModel implements EcosystemModel {
+    private readonly cache = new Map<string, unknown>();
+    private readonly resolved = new Map<ast.Flow, ResolvedFlow>();
+    private readonly actorFlows = new Map<ast.Actor, ActorFlows>();
+
+    constructor(readonly name: string, private readonly parts: ReadonlyArray<readonly [uri: string, part: ModelPart]>, private readonly index: ModelIndex) {}
+
+    private lazy<T>(key: string, compute: () => T): T {
+        if (!this.cache.has(key)) {
+            this.cache.set(key, compute());
+        }
+        return this.cache.get(key) as T;
+    }
+
+    get headers(): readonly ast.Ecosystem[] {
+        return this.lazy('headers', () => this.parts.flatMap(([, part]) => (part.header ? [part.header] : [])));
+    }
+    get elements(): readonly ast.Element[] {
+        return this.lazy('elements', () => this.parts.flatMap(([, part]) => part.elements));
+    }
+    get actors() { return this.ofType<ast.Actor>(ast.Actor.$type); }
+    get values() { return this.ofType<ast.Value>(ast.Value.$type); }
+    get exchanges() { return this.ofType<ast.Exchange>(ast.Exchange.$type); }
+    get touchpoints() { return this.ofType<ast.Touchpoint>(ast.Touchpoint.$type); }
+    get factors() { return this.ofType<ast.Factor>(ast.Factor.$type); }
+    get systems() { return this.ofType<ast.System>(ast.System.$type); }
+    get processes() { return this.ofType<ast.Process>(ast.Process.$type); }
+    get policies() { return this.ofType<ast.Policy>(ast.Policy.$type); }
+    get journeys() { return this.ofType<ast.Journey>(ast.Journey.$type); }
+    get views() { return this.ofType<ast.View>(ast.View.$type); }
+
+    private ofType<T extends ast.Element>(type: string): readonly T[] {
+        return this.lazy(type, () => this.parts.flatMap(([, part]) => (part.byType.get(type) ?? []) as T[]));
+    }
+    get flows(): readonly ResolvedFlow[] {
+        return this.lazy('flows', () => this.exchanges.flatMap(exchange => exchange.flows.map(flow => this.resolve(flow))));
+    }
+    get elementsByName(): ReadonlyMap<string, readonly ast.Element[]> {
+        return this.index.byName;
+    }
+
+    flowsOf(actor: ast.Actor): ActorFlows {
+        let flows = this.actorFlows.get(actor);
+        if (!flows) {
+            flows = this.collectFlows(actor);
+            this.actorFlows.set(actor, flows);
+        }
+        return flows;
+    }
+
+    /** The flows naming an actor as giver or receiver, in model order. */
+    private collectFlows(actor: ast.Actor): ActorFlows {
+        const sites = this.usesOf(actor);
+        if (sites.length === 0) {
+            return NO_FLOWS;
+        }
+        // Model order: files in URI order (a file's elements share its root), then exchange, then flow.
+        const order = this.lazy('order', () => new Map<AstNode | undefined, number>(this.parts.map(([, part], i) => [part.elements[0]?.$container, i])));
+        const position = (flow: ast.Flow) => order.get(flow.$container.$container)! * 2 ** 40 + flow.$container.$containerIndex! * 2 ** 20 + flow.$containerIndex!;
+        const flowsBy = (property: string) => {
+            const flows = sites.filter(site => site.property === property && ast.isFlow(site.container)).map(site => site.container as ast.Flow);
+            // The index keeps sites in model order until an edit appends some: sort only then.
+            const sorted = flows.every((flow, i) => i === 0 || position(flows[i - 1]) < position(flow));
+            return (sorted ? flows : flows.sort((x, y) => position(x) - position(y))).map(flow => this.resolve(flow));
+        };
+        return { gives: flowsBy('giver'), receives: flowsBy('receiver') };
+    }
+
+    usesOf(element: ast.Element): readonly ReferenceSite[] {
+        return this.index.uses.get(element) ?? [];
+    }
+
+    private resolve(flow: ast.Flow): ResolvedFlow {
+        let resolved = this.resolved.get(flow);
+        if (!resolved) {
+            resolved = resolveFlow(flow);
+            this.resolved.set(flow, resolved);
+        }
+        return resolved;
+    }
+}
+
+function sameSite(a: TargetedSite, b: TargetedSite): boolean {
+    return a.container === b.container && a.property === b.property && a.target === b.target;
+}
+
+/** The references a node and the nodes it contains hold (a plain walk: it runs over whole models). */
+function collectReferences(node: AstNode, into: Array<TargetedSite>): void {
+    for (const property of Object.keys(node)) {
+        if (property.startsWith('$')) {
+            continue;
+        }
+        const value = (node as unknown as Record<string, unknown>)[property];
+        for (const item of Array.isArray(value) ? value : [value]) {
+            if (isReference(item)) {
+                const target = item.ref as ast.Element | undefined;
+                if (target) {
+                    into.push({ container: node, property, target });
+                }
+            } else if (isAstNode(item)) {
+                collectReferences(item, into);
+            }
+        }
+    }
 }
 
 /**
@@ -88,60 +285,13 @@ function isComplete(element: ast.Element): boolean {
     return Boolean(element.name) || ast.isExchange(element);
 }
 
-function resolveFlows(exchange: ast.Exchange): ResolvedFlow[] {
-    return exchange.flows.map(node => ({
+function resolveFlow(node: ast.Flow): ResolvedFlow {
+    return {
         node,
-        exchange,
+        exchange: node.$container,
         giver: node.giver?.ref,
         receiver: node.receiver?.ref,
         values: node.values.flatMap(value => value.ref ? [value.ref] : []),
         touchpoint: node.touchpoint?.ref,
-    }));
-}
-
-function groupByName(elements: readonly ast.Element[]): Map<string, ast.Element[]> {
-    return Map.groupBy(elements.filter(element => element.name), element => element.name!);
-}
-
-function indexSeekersByValue(actors: readonly ast.Actor[]): (value: ast.Value) => readonly ast.Actor[] {
-    let index: Map<ast.Value, ast.Actor[]> | undefined;
-    const build = () => {
-        const byValue = new Map<ast.Value, ast.Actor[]>();
-        for (const actor of actors) {
-            for (const need of actor.seeks) {
-                const value = need.value?.ref;
-                const seekers = value && byValue.get(value);
-                if (!value) {
-                    continue;
-                } else if (!seekers) {
-                    byValue.set(value, [actor]);
-                } else if (seekers.at(-1) !== actor) {
-                    seekers.push(actor); // an actor's needs come together: a repeat is the last one pushed
-                }
-            }
-        }
-        return byValue;
     };
-    return value => (index ??= build()).get(value) ?? [];
-}
-
-function indexFlowsByActor(flows: readonly ResolvedFlow[]): (actor: ast.Actor) => ActorFlows {
-    const index = new Map<ast.Actor, { gives: ResolvedFlow[]; receives: ResolvedFlow[] }>();
-    const entry = (actor: ast.Actor) => {
-        let flowsOfActor = index.get(actor);
-        if (!flowsOfActor) {
-            flowsOfActor = { gives: [], receives: [] };
-            index.set(actor, flowsOfActor);
-        }
-        return flowsOfActor;
-    };
-    for (const flow of flows) {
-        if (flow.giver) {
-            entry(flow.giver).gives.push(flow);
-        }
-        if (flow.receiver) {
-            entry(flow.receiver).receives.push(flow);
-        }
-    }
-    return actor => index.get(actor) ?? NO_FLOWS;
 }

@@ -1,28 +1,44 @@
 import { DocumentState, type LangiumDocument, WorkspaceCache } from 'langium';
 import type { CxeServices } from '../cxe-module.js';
 import { type EcosystemMembership, ecosystemNameOf } from '../workspace/ecosystem-membership.js';
-import { buildEcosystemModel, type EcosystemModel } from './ecosystem-model.js';
+import { type EcosystemModel, type ModelPart, ModelIndex, assembleEcosystemModel, modelPartOf } from './ecosystem-model.js';
 
-/** The resolved model of each ecosystem, built once per workspace state (after linking). */
+/**
+ * The resolved model of each ecosystem, assembled once per workspace state (after linking) from the
+ * parts of its documents. A document's part is kept until the document is linked again (or its
+ * references are rebound to an edited document), so an edit rebuilds only the parts it touched.
+ */
 export class EcosystemModels {
     private readonly membership: EcosystemMembership;
     private readonly cache: WorkspaceCache<string, EcosystemModel>;
+    private readonly parts = new Map<string, ModelPart>();
+    private readonly indexes = new Map<string, ModelIndex>();
     /** The model each ecosystem had when last built, kept across edits (see recentModelFor). */
     private readonly lastBuilt = new Map<string, EcosystemModel>();
 
     constructor(services: CxeServices) {
         this.membership = services.workspace.EcosystemMembership;
         this.cache = new WorkspaceCache(services.shared, DocumentState.Linked);
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onDocumentPhase(DocumentState.Linked, document => this.forget(document));
+        builder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.parts.delete(uri.toString())));
     }
 
     modelOf(ecosystem: string): EcosystemModel {
         return this.cache.get(ecosystem, () => {
-            const model = buildEcosystemModel(ecosystem, this.membership.documentsOf(ecosystem));
-            this.lastBuilt.set(ecosystem, model);
-            const current = new Set(this.membership.ecosystems());
-            [...this.lastBuilt.keys()].filter(name => !current.has(name)).forEach(name => this.lastBuilt.delete(name));
+            const parts = this.partsOf(ecosystem);
+            const index = this.indexes.get(ecosystem) ?? new ModelIndex();
+            index.update(parts);
+            parts.length > 0 ? this.indexes.set(ecosystem, index) : this.indexes.delete(ecosystem);
+            const model = assembleEcosystemModel(ecosystem, parts, index);
+            parts.length > 0 ? this.lastBuilt.set(ecosystem, model) : this.lastBuilt.delete(ecosystem);
             return model;
         });
+    }
+
+    /** The parts of an ecosystem's documents, in URI order. */
+    partsOf(ecosystem: string): ReadonlyArray<readonly [uri: string, part: ModelPart]> {
+        return this.membership.documentsOf(ecosystem).map(document => [document.uri.toString(), this.partOf(document)] as const);
     }
 
     /** The model of the ecosystem a document belongs to (undefined when it has no header). */
@@ -34,7 +50,7 @@ export class EcosystemModels {
     /**
      * The model of a document's ecosystem as last built, possibly before the latest edits, and never
      * built here: for what may lag a keystroke behind (completion's ranking) and must not pay a build
-     * of the whole ecosystem on the keystroke. Its nodes may be stale: read it by name.
+     * of the whole ecosystem on the keystroke. Read it by name: its nodes may be stale.
      */
     recentModelFor(document: LangiumDocument): EcosystemModel | undefined {
         const ecosystem = ecosystemNameOf(document);
@@ -43,5 +59,21 @@ export class EcosystemModels {
 
     ecosystems(): string[] {
         return this.membership.ecosystems();
+    }
+
+    /** The document's references resolve differently now: its part is built again on next use. */
+    forget(document: LangiumDocument): void {
+        this.parts.delete(document.uri.toString());
+        this.cache.clear();
+    }
+
+    private partOf(document: LangiumDocument): ModelPart {
+        const uri = document.uri.toString();
+        let part = this.parts.get(uri);
+        if (!part) {
+            part = modelPartOf(document);
+            this.parts.set(uri, part);
+        }
+        return part;
     }
 }

@@ -1,4 +1,7 @@
-import { type AstNode, type LangiumDocument, type ReferenceInfo, Cancellation, DefaultLinker, interruptAndCheck, isAstNode, isReference } from 'langium';
+import {
+    type AstNode, type AstNodeDescription, type LangiumDocument, type Reference, type ReferenceInfo, Cancellation, DefaultLinker, interruptAndCheck,
+    isAstNode, isReference,
+} from 'langium';
 import type { Model } from '../generated/ast.js';
 
 /**
@@ -13,6 +16,41 @@ export class CxeLinker extends DefaultLinker {
             await interruptAndCheck(cancelToken);
             this.linkNode(element, document);
         }
+    }
+
+    /**
+     * Points the document's resolved references into edited documents (`edited`, by the root they
+     * had when the document was linked) at their new elements, without linking it again: a reference to an element whose name the edit left alone
+     * (the same kinds of element bear it, in the same order) resolves to the element of that name at
+     * the same rank. Returns the targets that moved (their paths before and after, for the reference
+     * index), or undefined when a reference names a changed name (the document must then be linked
+     * again).
+     */
+    rebind(document: LangiumDocument, edited: ReadonlyMap<AstNode, Rebinding>): TargetMove[] | undefined {
+        const moves: TargetMove[] = [];
+        for (const reference of document.references as Array<Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription }>) {
+            const old = reference._ref;
+            if (!isAstNode(old)) {
+                continue;
+            }
+            const target = old.$container && edited.get(old.$container); // the root the element belonged to
+            if (!target) {
+                continue;
+            }
+            const name = (old as { name?: unknown }).name;
+            const namesakes = typeof name === 'string' && !target.changedNames.has(name) ? target.named.get(name) ?? [] : [];
+            const element = namesakes.length === 1 ? namesakes[0] : namesakes[rankOf(old, name as string)];
+            const description = element && target.exports.get(`/elements@${element.$containerIndex}`);
+            if (!element || !description || element.$type !== old.$type || old.$containerProperty !== 'elements') {
+                return undefined;
+            }
+            reference._ref = element;
+            reference._nodeDescription = description;
+            if (element.$containerIndex !== old.$containerIndex) {
+                moves.push({ uri: description.documentUri.toString(), from: `/elements@${old.$containerIndex}`, to: description.path });
+            }
+        }
+        return moves;
     }
 
     /** Links the references held by a node and, recursively, by the nodes it contains (not `elements`). */
@@ -37,4 +75,23 @@ export class CxeLinker extends DefaultLinker {
             this.linkNode(value, document);
         }
     }
+}
+
+/** A referenced element that is at another place in its (edited) document. */
+export interface TargetMove {
+    readonly uri: string;
+    readonly from: string;
+    readonly to: string;
+}
+
+/** What rebinding needs of an edited document: its new elements by name, its exports by path, the names whose declarations changed. */
+export interface Rebinding {
+    readonly named: ReadonlyMap<string, readonly AstNode[]>;
+    readonly exports: ReadonlyMap<string, AstNodeDescription>;
+    readonly changedNames: ReadonlySet<string>;
+}
+
+/** The position of a top-level element among the elements of its file that bear its name. */
+function rankOf(element: AstNode, name: string): number {
+    return ((element.$container as Model | undefined)?.elements ?? []).filter(other => other.name === name).indexOf(element as Model['elements'][number]);
 }

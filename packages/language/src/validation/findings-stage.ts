@@ -27,6 +27,7 @@ export interface UnusedIgnoreData {
  */
 export function applyFindingsStage(findings: readonly Diagnostic[], levels: RuleLevels, suppressions: readonly Suppression[]): Diagnostic[] {
     const used = new Set<object>();
+    const reach = reachOf(suppressions);
     const kept = findings.filter(finding => {
         const code = finding.code;
         if (!isDiagnosticCode(code)) {
@@ -37,7 +38,7 @@ export function applyFindingsStage(findings: readonly Diagnostic[], levels: Rule
             return false;
         }
         finding.severity = LSP_SEVERITY[level];
-        const silencer = ruleOf(code).suppressible ? silencerOf(code, finding.range.start.line, suppressions) : undefined;
+        const silencer = ruleOf(code).suppressible ? silencerOf(code, reach(finding.range.start.line)) : undefined;
         if (silencer) {
             used.add(silencer);
             return false;
@@ -45,25 +46,36 @@ export function applyFindingsStage(findings: readonly Diagnostic[], levels: Rule
         return true;
     });
     const level = levels('unused-ignore');
-    if (level !== 'off') {
-        kept.push(...suppressions.flatMap(suppression => unusedIgnore(suppression, used, LSP_SEVERITY[level])));
-    }
-    for (const diagnostic of kept) {
+    const unused = level === 'off' ? [] : suppressions.flatMap(suppression => unusedIgnore(suppression, used, LSP_SEVERITY[level]));
+    const diagnostics = [...kept, ...unused];
+    for (const diagnostic of diagnostics) {
         if (isDiagnosticCode(diagnostic.code)) {
             diagnostic.codeDescription = { href: docsUrlOf(diagnostic.code) };
         }
     }
-    return kept;
+    return diagnostics;
+}
+
+/**
+ * The ignore comments whose reach holds a line, in file order: the file's ignores and those of the
+ * line, looked up rather than scanned for every finding (a file may hold thousands of both).
+ */
+function reachOf(suppressions: readonly Suppression[]): (line: number) => readonly Suppression[] {
+    const fileWide = suppressions.filter(suppression => suppression.scope === 'file');
+    const byLine = Map.groupBy(suppressions.filter(suppression => suppression.scope === 'line'), suppression => suppression.targetLine);
+    const order = new Map(suppressions.map((suppression, i) => [suppression, i]));
+    return line => {
+        const own = byLine.get(line) ?? [];
+        return fileWide.length === 0 ? own : own.length === 0 ? fileWide : [...fileWide, ...own].sort((a, b) => order.get(a)! - order.get(b)!);
+    };
 }
 
 /** The written code of the first ignore comment whose reach holds the finding, or undefined. */
-function silencerOf(code: DiagnosticCode, line: number, suppressions: readonly Suppression[]): object | undefined {
-    for (const suppression of suppressions) {
-        if (suppression.scope === 'file' || suppression.targetLine === line) {
-            const named = suppression.codes.find(candidate => candidate.name === code);
-            if (named) {
-                return named;
-            }
+function silencerOf(code: DiagnosticCode, reaching: readonly Suppression[]): object | undefined {
+    for (const suppression of reaching) {
+        const named = suppression.codes.find(candidate => candidate.name === code);
+        if (named) {
+            return named;
         }
     }
     return undefined;

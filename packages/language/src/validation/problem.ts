@@ -14,8 +14,19 @@ export interface Problem {
 
 export type Report = (problem: Problem) => void;
 
-/** A check reads the resolved model of one ecosystem and reports what it finds. */
-export type Check = (model: EcosystemModel, report: Report) => void;
+/**
+ * The elements a check looks at: every element of the model, or after an edit only those whose
+ * findings the edit can have changed (EcosystemProblems). Lists as the model's, and the names to
+ * look at for duplicates.
+ */
+export type Focus = Pick<EcosystemModel, 'elements' | 'actors' | 'values' | 'touchpoints' | 'exchanges' | 'factors' | 'systems'
+    | 'processes' | 'policies' | 'journeys' | 'views'> & { readonly names: Iterable<string> };
+
+/**
+ * A check reads the resolved model of one ecosystem and reports what it finds about the focused
+ * elements, reading the rest of the model only through them (their flows, uses and namesakes).
+ */
+export type Check = (model: EcosystemModel, report: Report, focus: Focus) => void;
 
 /** A problem the findings stage kept, with the severity the settings give it (what badges count). */
 export interface Finding extends Problem {

@@ -26,7 +26,7 @@ export const VIEWER_SCRIPT = String.raw`(function () {
     function smallestFontOf(svg) {
         var sizes = Array.prototype.map.call(svg.querySelectorAll('text[font-size]'), function (text) { return parseFloat(text.getAttribute('font-size')); })
             .filter(function (size) { return size > 0; });
-        return sizes.length > 0 ? Math.min.apply(null, sizes) : 12;
+        return sizes.length > 0 ? sizes.reduce(function (min, size) { return Math.min(min, size); }) : 12;
     }
 
     function createMinimap(viewport, onPoint) {

@@ -1,6 +1,6 @@
 import { DocumentState, GrammarUtils, type LangiumDocument, type LangiumDocuments, WorkspaceCache } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
-import { isModel } from '../generated/ast.js';
+import { type Model, isModel } from '../generated/ast.js';
 
 /**
  * The ecosystem a document declares in its header, or undefined when the header is missing. A header
@@ -9,9 +9,18 @@ import { isModel } from '../generated/ast.js';
  */
 export function ecosystemNameOf(document: LangiumDocument): string | undefined {
     const root = document.parseResult?.value;
-    const header = isModel(root) ? root.header : undefined;
-    return header?.$cstNode && GrammarUtils.findNodeForKeyword(header.$cstNode, 'ecosystem') ? header.name : undefined;
+    if (!isModel(root)) {
+        return undefined;
+    }
+    // Asked for every reference linked and every document of every build: answered once per parse.
+    if (!declared.has(root)) {
+        const header = root.header;
+        declared.set(root, header?.$cstNode && GrammarUtils.findNodeForKeyword(header.$cstNode, 'ecosystem') ? header.name : undefined);
+    }
+    return declared.get(root);
 }
+
+const declared = new WeakMap<Model, string | undefined>();
 
 /**
  * Which documents form which ecosystem: all files that declare the same ecosystem name are one model.
@@ -31,9 +40,9 @@ export class EcosystemMembership {
         return this.byEcosystem().get(ecosystem) ?? [];
     }
 
-    /** The URIs of an ecosystem's documents, as the index manager filters them. */
-    urisOf(ecosystem: string): Set<string> {
-        return new Set(this.documentsOf(ecosystem).map(doc => doc.uri.toString()));
+    /** The URIs of an ecosystem's documents, in URI order. */
+    urisOf(ecosystem: string): string[] {
+        return this.documentsOf(ecosystem).map(doc => doc.uri.toString());
     }
 
     ecosystems(): string[] {

@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseDot } from 'ts-graphviz/ast';
 import {
-    type CxeServices, type LaidOutGraph, boxToPath, boxesOverlap, distanceToSegment, drawingNames, renderDot, renderDrawing, renderJourneyMermaid, renderJson,
+    type CxeServices, type LaidOutGraph, type Point, boxToPath, boxesOverlap, distanceToSegment, drawingNames, renderDot, renderDrawing, renderJourneyMermaid, renderJson,
     renderMermaid, segmentTouchesBox,
 } from '../../src/index.js';
 import { outlineOf } from '../../src/diagram/node-outline.js';
@@ -97,6 +97,28 @@ describe('renderers', () => {
                 assert.ok(validate(JSON.parse(json!)), `${name}: ${JSON.stringify(validate.errors)}`);
             }
         });
+    });
+
+    it('a legend naming a relation drawn two ways says whose each line is, from the kind table', async () => {
+        const text = `ecosystem E
+customer Buyer { seeks V }
+organization Shop { seeks V }
+value V
+exchange Shop -> Buyer : V
+environment Rates { category economic  affects Buyer }
+policy Terms { owner Shop  affects Buyer }
+view Both { include Buyer, Shop, environment, policy }
+view FactorsOnly { include Buyer, Shop, environment }
+`;
+        const services = await servicesFor({ 'legend.cxe': text });
+        const model = services.workspace.EcosystemModels.modelOf('E');
+        const legendOf = async (view: string) => {
+            const { svg } = await renderDrawing(model, view, []);
+            const legend = svg.slice(svg.indexOf('data-cxe-legend'));
+            return [...legend.matchAll(/>([^<>]*affects[^<>]*)<\/text>/g)].map(match => match[1]);
+        };
+        assert.deepEqual(await legendOf('Both'), ['affects (environment factor)', 'affects (policy)']);
+        assert.deepEqual(await legendOf('FactorsOnly'), ['affects']);
     });
 
     describe('escaping', () => {
@@ -191,28 +213,42 @@ describe('renderers', () => {
             }
         });
 
-        it('arrowheads on one side of a node are at least 8 px apart (none piled onto another)', () => {
-            for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
-                // Where each arrowhead touches its node: node id and side, and its position along that side.
-                const heads = new Map<string, number[]>();
-                const addHead = (id: string, point: { x: number; y: number }) => {
-                    const node = laidOut!.nodes.find(n => n.node.id === id)!;
-                    const distances = { W: Math.abs(point.x - node.x), E: Math.abs(point.x - node.x - node.width), N: Math.abs(point.y - node.y), S: Math.abs(point.y - node.y - node.height) };
-                    const side = (Object.keys(distances) as Array<keyof typeof distances>).reduce((a, b) => (distances[b] < distances[a] ? b : a));
-                    const key = `${id} ${side}`;
-                    heads.set(key, [...heads.get(key) ?? [], side === 'W' || side === 'E' ? point.y : point.x]);
-                };
+        it('arrowheads at a node are at least 8 px apart, on one side or around a corner (none piled onto another)', () => {
+            for (const { name, laidOut } of drawn()) {
+                const heads = new Map<string, Point[]>();
+                const addHead = (id: string, point: Point) => heads.set(id, [...heads.get(id) ?? [], point]);
                 for (const { edge, points } of laidOut!.edges) {
                     addHead(edge.to, points.at(-1)!);
                     if (edge.flows?.some(flow => flow.from !== edge.from)) {
                         addHead(edge.from, points[0]);
                     }
                 }
-                for (const [key, positions] of heads) {
-                    const sorted = positions.sort((a, b) => a - b);
-                    sorted.slice(1).forEach((position, i) => assert.ok(position - sorted[i] >= 8, `${name}: two arrowheads ${(position - sorted[i]).toFixed(1)} px apart on ${key}`));
+                for (const [id, points] of heads) {
+                    points.forEach((a, i) => points.slice(i + 1).forEach(b => {
+                        const distance = Math.hypot(a.x - b.x, a.y - b.y);
+                        assert.ok(distance >= 8, `${name}: two arrowheads ${distance.toFixed(1)} px apart at ${id}`);
+                    }));
                 }
             }
+        });
+
+        it('a busy node (4 edge ends or more) has its edges end on more than one of its sides', () => {
+            const sideOf = (node: LaidOutGraph['nodes'][number], point: Point) => {
+                const distances = { W: Math.abs(point.x - node.x), E: Math.abs(point.x - node.x - node.width), N: Math.abs(point.y - node.y), S: Math.abs(point.y - node.y - node.height) };
+                return (Object.keys(distances) as Array<keyof typeof distances>).reduce((a, b) => (distances[b] < distances[a] ? b : a));
+            };
+            let busy = 0;
+            for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
+                for (const node of laidOut!.nodes) {
+                    const ends = laidOut!.edges.flatMap(({ edge, points }) => [
+                        ...(edge.from === node.node.id ? [points[0]] : []), ...(edge.to === node.node.id ? [points.at(-1)!] : [])]);
+                    if (ends.length >= 4) {
+                        busy++;
+                        assert.ok(new Set(ends.map(end => sideOf(node, end))).size > 1, `${name}: all ${ends.length} edge ends of ${node.node.id} on one side`);
+                    }
+                }
+            }
+            assert.ok(busy >= 20, `only ${busy} busy nodes: the examples should have many`);
         });
 
         it("edges end on their node's outline: on the ellipse or hexagon, not on its bounding box", () => {

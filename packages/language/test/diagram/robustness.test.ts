@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { XMLValidator } from 'fast-xml-parser';
 import { drawingNames, renderDrawing, viewGraph, wrapText, textWidth } from '../../src/index.js';
@@ -76,6 +77,22 @@ describe('drawing what users type (issue 10)', () => {
         const width = textWidth('installation', 11) + 1;
         assert.deepEqual(wrapText('Post-installation survey', width, 11, 3), ['Post-', 'installation', 'survey']);
         assert.deepEqual(wrapText('Self-install kit', 500, 11, 3), ['Self-install kit']);
+    });
+
+    it('a currency sign is never alone on a line: it wraps with the amount it marks', () => {
+        fc.assert(fc.property(
+            fc.constantFrom('$', '€', '£'),
+            fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,16}$/), { minLength: 1, maxLength: 5 }),
+            fc.boolean(),
+            fc.integer({ min: 20, max: 140 }),
+            (sign, words, signFirst, width) => {
+                const text = signFirst ? `${sign} ${words.join(' ')}` : `${words.join(' ')} ${sign}`;
+                const lines = wrapText(text, width, 11, 2);
+                return lines.every(line => line.replace('…', '').trim() !== sign);
+            }));
+        const width = textWidth('Implementation', 11) + 1;
+        assert.deepEqual(wrapText('$ Implementation fee', width, 11, 3), ['$ Implementati', 'on fee']);
+        assert.deepEqual(wrapText('Payment of 40 €', textWidth('Payment of', 11) + 1, 11, 3), ['Payment of', '40 €']);
     });
 
     it('a long name is elided in the drawing and whole in its tooltip', async () => {

@@ -4,8 +4,8 @@ import type { Check } from '../problem.js';
 const EMPLOYER_KINDS: ReadonlySet<string> = new Set(['organization', 'partner']);
 
 /** employer-not-organization: employees work for an organization or a partner. */
-export const checkEmployers: Check = (model, report) => {
-    for (const actor of model.actors) {
+export const checkEmployers: Check = (_model, report, focus) => {
+    for (const actor of focus.actors) {
         const employer = actor.employer?.ref;
         if (employer && !EMPLOYER_KINDS.has(employer.kind)) {
             report({

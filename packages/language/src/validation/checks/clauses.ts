@@ -12,8 +12,8 @@ export const SINGLE_VALUED_CLAUSES: ReadonlySet<string> = new Set([
 ]);
 
 /** duplicate-clause: reported on the second and every later occurrence of a single-valued clause. */
-export const checkDuplicateClauses: Check = (model, report) => {
-    for (const element of model.elements) {
+export const checkDuplicateClauses: Check = (_model, report, focus) => {
+    for (const element of focus.elements) {
         const counts = new Map<string, number>();
         forEachClauseKeyword(element, property => {
             const seen = counts.get(property) ?? 0;

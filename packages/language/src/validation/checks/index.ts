@@ -9,7 +9,7 @@ import { checkBackstageTargets, checkFactorImpacts, checkUnusedTouchpoints, chec
 import { checkValueRules } from './value-rules.js';
 import { checkViewDepths } from './views.js';
 
-/** Every model check, run once per ecosystem per workspace state. */
+/** Every model check, run once per ecosystem per workspace state (on the focus: see Focus). */
 export const allChecks: readonly Check[] = [
     checkDuplicateNames,
     checkDuplicateClauses,
@@ -25,3 +25,10 @@ export const allChecks: readonly Check[] = [
     checkPainPointCauses,
     checkViewDepths,
 ];
+
+/**
+ * The checks whose findings depend on the whole ecosystem rather than on the focused elements and
+ * what they touch: run in full every time (has-customer counts every actor; a pain point's causes
+ * are several relations away).
+ */
+export const ecosystemWideChecks: ReadonlySet<Check> = new Set([checkHasCustomer, checkPainPointCauses]);

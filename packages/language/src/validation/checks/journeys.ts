@@ -5,8 +5,8 @@ const MIN_SCORE = 1;
 const MAX_SCORE = 5;
 
 /** journey-not-customer and score-out-of-range: a journey is one customer's path, scored 1 to 5. */
-export const checkJourneys: Check = (model, report) => {
-    for (const journey of model.journeys) {
+export const checkJourneys: Check = (_model, report, focus) => {
+    for (const journey of focus.journeys) {
         const actor = journey.customer?.ref;
         if (actor && actor.kind !== 'customer') {
             report({

@@ -2,8 +2,9 @@ import { describe, whereIs } from '../../model/describe.js';
 import type { Check } from '../problem.js';
 
 /** duplicate-name: names are unique within an ecosystem, across all its files; reported on each. */
-export const checkDuplicateNames: Check = (model, report) => {
-    for (const elements of model.elementsByName.values()) {
+export const checkDuplicateNames: Check = (model, report, focus) => {
+    for (const name of focus.names) {
+        const elements = model.elementsByName.get(name) ?? [];
         if (elements.length < 2) {
             continue;
         }

@@ -1,22 +1,12 @@
-import type { Touchpoint, Value } from '../../generated/ast.js';
 import { describe } from '../../model/describe.js';
-import type { EcosystemModel } from '../../model/ecosystem-model.js';
+import type { ReferenceSite } from '../../model/ecosystem-model.js';
 import * as ast from '../../generated/ast.js';
 import type { Check } from '../problem.js';
-import { type RelationEdge, relationsOf } from '../../analysis/relation-index.js';
 
 /** unused-value: a value object that no flow carries and no actor seeks. */
-export const checkUnusedValues: Check = (model, report) => {
-    const used = new Set<Value>(model.flows.flatMap(flow => flow.values));
-    for (const actor of model.actors) {
-        for (const need of actor.seeks) {
-            if (need.value?.ref) {
-                used.add(need.value.ref);
-            }
-        }
-    }
-    for (const value of model.values) {
-        if (!used.has(value)) {
+export const checkUnusedValues: Check = (model, report, focus) => {
+    for (const value of focus.values) {
+        if (!model.usesOf(value).some(isValueUse)) {
             report({
                 code: 'unused-value', node: value, property: 'name',
                 message: `${describe(value, true)} is neither carried by a flow nor sought by an actor. `
@@ -27,10 +17,9 @@ export const checkUnusedValues: Check = (model, report) => {
 };
 
 /** unused-touchpoint: a touchpoint that no flow, journey step, system, process or policy references. */
-export const checkUnusedTouchpoints: Check = (model, report) => {
-    const used = referencedTouchpoints(model);
-    for (const touchpoint of model.touchpoints) {
-        if (!used.has(touchpoint)) {
+export const checkUnusedTouchpoints: Check = (model, report, focus) => {
+    for (const touchpoint of focus.touchpoints) {
+        if (!model.usesOf(touchpoint).some(isTouchpointUse)) {
             report({
                 code: 'unused-touchpoint', node: touchpoint, property: 'name',
                 message: `${describe(touchpoint, true)} is not used: no flow goes 'via' it, no journey step is 'at' it, `
@@ -40,22 +29,25 @@ export const checkUnusedTouchpoints: Check = (model, report) => {
     }
 };
 
+/** A value is used when a flow carries it or an actor seeks it. */
+function isValueUse({ container, property }: ReferenceSite): boolean {
+    return (ast.isFlow(container) && property === 'values') || (ast.isNeed(container) && property === 'value');
+}
+
 /**
- * The touchpoints something uses: a flow goes via it (even one whose other names do not resolve), a
- * journey step is at it (hosts), a system or process supports it, a policy affects it. Owning one,
- * or an environment factor affecting it, is not a use.
+ * A touchpoint is used when a flow goes via it (even one whose other names do not resolve), a journey
+ * step is at it, a system or process supports it, or a policy affects it. Owning one, or an
+ * environment factor affecting it, is not a use.
  */
-function referencedTouchpoints(model: EcosystemModel): Set<Touchpoint> {
-    const uses = (edge: RelationEdge) => edge.relation === 'hosts' || edge.relation === 'supports'
-        || (edge.relation === 'affects' && ast.isPolicy(edge.from));
-    const touchpointOf = (edge: RelationEdge) => (ast.isTouchpoint(edge.from) ? edge.from : edge.to);
-    const shaped = relationsOf(model).edges.filter(uses).map(touchpointOf).filter(ast.isTouchpoint);
-    return new Set([...shaped, ...model.flows.flatMap(flow => flow.touchpoint ?? [])]);
+function isTouchpointUse({ container, property }: ReferenceSite): boolean {
+    return ((ast.isFlow(container) || ast.isStep(container)) && property === 'touchpoint')
+        || ((ast.isSystem(container) || ast.isProcess(container)) && property === 'supports')
+        || (ast.isPolicy(container) && property === 'affects');
 }
 
 /** factor-without-impact: an environment factor that affects nothing. */
-export const checkFactorImpacts: Check = (model, report) => {
-    for (const factor of model.factors) {
+export const checkFactorImpacts: Check = (_model, report, focus) => {
+    for (const factor of focus.factors) {
         if (factor.affects.length === 0) {
             report({
                 code: 'factor-without-impact', node: factor, property: 'name',
@@ -67,8 +59,8 @@ export const checkFactorImpacts: Check = (model, report) => {
 };
 
 /** backstage-without-target: a system or process that supports nothing, a policy that affects nothing. */
-export const checkBackstageTargets: Check = (model, report) => {
-    for (const element of [...model.systems, ...model.processes]) {
+export const checkBackstageTargets: Check = (_model, report, focus) => {
+    for (const element of [...focus.systems, ...focus.processes]) {
         if (element.supports.length === 0) {
             report({
                 code: 'backstage-without-target', node: element, property: 'name',
@@ -77,7 +69,7 @@ export const checkBackstageTargets: Check = (model, report) => {
             });
         }
     }
-    for (const policy of model.policies) {
+    for (const policy of focus.policies) {
         if (policy.affects.length === 0) {
             report({
                 code: 'backstage-without-target', node: policy, property: 'name',

@@ -5,8 +5,8 @@ import type { EcosystemModel } from '../../model/ecosystem-model.js';
 import type { Check, Report } from '../problem.js';
 
 /** The value rules ("what's in it for me?"): each actor's verdict from its value balance, reported. */
-export const checkValueRules: Check = (model, report) => {
-    for (const actor of model.actors) {
+export const checkValueRules: Check = (model, report, focus) => {
+    for (const actor of focus.actors) {
         checkActorValue(model, actor, report);
     }
 };
