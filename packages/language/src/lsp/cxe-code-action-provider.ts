@@ -8,6 +8,7 @@ import * as ast from '../generated/ast.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
 import type { CxeScopeProvider } from '../references/cxe-scope-provider.js';
 import type { DiagnosticCode } from '../validation/diagnostic-codes.js';
+import { unique } from '../util/words.js';
 import { ruleCodeActions } from './rule-code-actions.js';
 
 const MAX_SUGGESTED_LENGTH = 100;
@@ -58,7 +59,7 @@ export class CxeCodeActionProvider implements CodeActionProvider {
         if (!data?.refText || !data.expectedType) {
             return [];
         }
-        const names = this.scopes.scopeOf(document, data.expectedType).getAllElements().map(candidate => candidate.name).distinct().toArray();
+        const names = unique(this.scopes.elementsOf(document, data.expectedType).map(candidate => candidate.name));
         const changes = closeNames(data.refText, names).map((name, i) => {
             const change = action(`Change to '${name}'`, document, diagnostic, [{ range: diagnostic.range, newText: name }]);
             return { ...change, isPreferred: i === 0 };

@@ -4,6 +4,7 @@ import type {
     DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, Range, TextEdit,
 } from 'vscode-languageserver';
 import * as ast from '../generated/ast.js';
+import { lineEnding } from './document-lines.js';
 
 /**
  * The canonical layout of `.cxe` files (Format Document / Format Selection):
@@ -110,7 +111,7 @@ export class CxeFormatter extends AbstractFormatter {
         }
         const textDocument = document.textDocument;
         const text = textDocument.getText();
-        const eol = text.includes('\r\n') ? '\r\n' : '\n';
+        const eol = lineEnding(text);
         const edits: TextEdit[] = [];
         const replace = (start: number, end: number, newText: string) => {
             if (text.slice(start, end) !== newText) {

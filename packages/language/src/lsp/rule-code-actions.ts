@@ -5,7 +5,7 @@ import { SINGLE_VALUED_CLAUSES } from '../validation/checks/clauses.js';
 import { isDiagnosticCode, ruleOf } from '../validation/diagnostic-codes.js';
 import type { UnusedIgnoreData } from '../validation/findings-stage.js';
 import { findSuppressions } from '../validation/suppressions.js';
-import { lineText } from './document-lines.js';
+import { lineEnding, lineText } from './document-lines.js';
 
 /**
  * The quick fixes of the findings stage: ignore a diagnostic on its line or in its file, remove an
@@ -91,5 +91,5 @@ function quickFix(title: string, document: LangiumDocument, diagnostic: Diagnost
 }
 
 function eol(document: LangiumDocument): string {
-    return document.textDocument.getText().includes('\r\n') ? '\r\n' : '\n';
+    return lineEnding(document.textDocument.getText());
 }

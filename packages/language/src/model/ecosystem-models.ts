@@ -13,6 +13,8 @@ export class EcosystemModels {
     private readonly cache: WorkspaceCache<string, EcosystemModel>;
     private readonly parts = new Map<string, ModelPart>();
     private readonly indexes = new Map<string, ModelIndex>();
+    /** The model each ecosystem had when last built, kept across edits (see recentModelFor). */
+    private readonly lastBuilt = new Map<string, EcosystemModel>();
 
     constructor(services: CxeServices) {
         this.membership = services.workspace.EcosystemMembership;
@@ -28,7 +30,9 @@ export class EcosystemModels {
             const index = this.indexes.get(ecosystem) ?? new ModelIndex();
             index.update(parts);
             parts.length > 0 ? this.indexes.set(ecosystem, index) : this.indexes.delete(ecosystem);
-            return assembleEcosystemModel(ecosystem, parts, index);
+            const model = assembleEcosystemModel(ecosystem, parts, index);
+            parts.length > 0 ? this.lastBuilt.set(ecosystem, model) : this.lastBuilt.delete(ecosystem);
+            return model;
         });
     }
 
@@ -41,6 +45,16 @@ export class EcosystemModels {
     modelFor(document: LangiumDocument): EcosystemModel | undefined {
         const ecosystem = ecosystemNameOf(document);
         return ecosystem === undefined ? undefined : this.modelOf(ecosystem);
+    }
+
+    /**
+     * The model of a document's ecosystem as last built, possibly before the latest edits, and never
+     * built here: for what may lag a keystroke behind (completion's ranking) and must not pay a build
+     * of the whole ecosystem on the keystroke. Read it by name: its nodes may be stale.
+     */
+    recentModelFor(document: LangiumDocument): EcosystemModel | undefined {
+        const ecosystem = ecosystemNameOf(document);
+        return ecosystem === undefined ? undefined : this.lastBuilt.get(ecosystem);
     }
 
     ecosystems(): string[] {

@@ -17,12 +17,14 @@ export class CxeScopeProvider extends DefaultScopeProvider {
     private readonly membership: EcosystemMembership;
     private readonly ecosystemScopes: WorkspaceCache<string, Scope>;
     private readonly documentOrders: WorkspaceCache<string, ReadonlyMap<string, number>>;
+    private readonly ecosystemElements: WorkspaceCache<string, readonly AstNodeDescription[]>;
 
     constructor(services: CxeServices) {
         super(services);
         this.membership = services.workspace.EcosystemMembership;
         this.ecosystemScopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         this.documentOrders = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
+        this.ecosystemElements = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -38,6 +40,12 @@ export class CxeScopeProvider extends DefaultScopeProvider {
         return this.ecosystemScopes.get(`${ecosystem}\u0000${referenceType}`, () => new EcosystemScope(
             this.indexManager as CxeIndexManager, this.reflection, referenceType,
             this.documentOrders.get(ecosystem, () => new Map(this.membership.urisOf(ecosystem).map((uri, i) => [uri, i])))));
+    }
+
+    /** The elements of a scope as a plain array, built once per state: what completion filters and ranks on every keystroke. */
+    elementsOf(document: LangiumDocument, referenceType: string): readonly AstNodeDescription[] {
+        const ecosystem = ecosystemNameOf(document);
+        return ecosystem === undefined ? [] : this.ecosystemElements.get(`${ecosystem}\u0000${referenceType}`, () => this.scopeOf(document, referenceType).getAllElements().toArray());
     }
 }
 
