@@ -2,23 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { compareExpectations, expectationsOf } from '@cxe/language';
-import { STACK_TRACE, conformanceDir, cxe, folderWith, json } from './run-cxe.js';
+import { STACK_TRACE, conformanceDir, cxe, folderWith, json, repoRoot } from './run-cxe.js';
 
 const settingsDir = process.env.CXE_SETTINGS_DIR ?? path.resolve(conformanceDir, '../settings');
 
-const MODEL = [
-    'ecosystem Shop',
-    'customer Buyer { seeks Goods, Advice }',
-    'organization Firm { seeks Cash }',
-    'partner Courier { seeks Fee }',
-    'value Goods "Goods" product',
-    'value Cash "Cash" money',
-    'value Advice "Advice" information',
-    'value Fee "Fee" money',
-    'exchange Buyer -> Firm : Cash',
-    'exchange Firm -> Buyer : Goods',
-    '',
-].join('\n');
+// The language suite's settings model: line 2, Buyer: unmet-need (Advice); line 4, Courier: isolated-actor.
+const MODEL = readFileSync(path.join(repoRoot, 'packages/language/test/fixtures/shop.cxe'), 'utf8');
 
 const codesOf = (run: ReturnType<typeof cxe>) => json(run).diagnostics.map(d => `${d.file}:${d.line} ${d.severity} ${d.code}`);
 

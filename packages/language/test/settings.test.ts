@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AstNode } from 'langium';
 import { type Actor, isActor } from '../src/generated/ast.js';
 import { TestWorkspace, uriOf } from './helpers.js';
 
-const MODEL = [
-    'ecosystem Shop',                           // 1
-    'customer Buyer { seeks Goods, Advice }',   // 2: unmet-need (Advice)
-    'organization Firm { seeks Cash }',         // 3
-    'partner Courier { seeks Fee }',            // 4: isolated-actor
-    'value Goods "Goods" product',
-    'value Cash "Cash" money',
-    'value Advice "Advice" information',
-    'value Fee "Fee" money',
-    'exchange Buyer -> Firm : Cash',
-    'exchange Firm -> Buyer : Goods',
-    '',
-].join('\n');
+// Line 2, Buyer: unmet-need (Advice); line 4, Courier: isolated-actor. The CLI's settings tests read it too.
+const MODEL = readFileSync(fileURLToPath(new URL('../../test/fixtures/shop.cxe', import.meta.url)), 'utf8');
 
 const codes = (ws: TestWorkspace, name: string) => ws.found(name).map(found => found.replace(/ \d+:\d+-\d+:\d+$/, '') + ` ${found.split(' ')[2].split(':')[0]}`);
 const settings = (rules: object, overrides: object[] = []) => JSON.stringify({ rules, overrides });
