@@ -322,7 +322,7 @@ function endsOnOutlines(points: readonly Point[], from: LaidOutNode | undefined,
         const outline = outlineOf(node.node.kind, node);
         const clipped = clipToOutline(outline, outside, through);
         // A slanted last segment can reach the box at a corner the outline cuts off (a hexagon's): the nearest point of the outline then.
-        ends[end] = clipped === through && boxToPath({ x: onBox.x, y: onBox.y, width: 0, height: 0 }, boxOutline(node)) <= 1 ? nearestOnOutline(outline, onBox) : clipped;
+        ends[end] = clipped === through && reaches(onBox, node) ? nearestOnOutline(outline, onBox) : clipped;
     };
     if (ends.length >= 2) {
         clip(from, 0, 1);
