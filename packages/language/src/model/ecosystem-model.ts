@@ -1,4 +1,6 @@
 import { type AstNode, type LangiumDocument, AstUtils, isAstNode, isReference } from 'langium';
+import { IncrementalRelationIndex } from '../analysis/incremental-relations.js';
+import type { RelationIndex } from '../analysis/relation-index.js';
 import * as ast from '../generated/ast.js';
 
 /** One flow with its references resolved; names that do not resolve are simply absent. */
@@ -42,6 +44,8 @@ export interface EcosystemModel {
     flowsOf(actor: ast.Actor): ActorFlows;
     /** Where the model's elements name an element (references that resolve to it). */
     usesOf(element: ast.Element): readonly ReferenceSite[];
+    /** The model's shaping relations (trace, impact, diagrams), worked out on first use. */
+    readonly relations: RelationIndex;
 }
 
 const NO_FLOWS: ActorFlows = { gives: [], receives: [] };
@@ -69,6 +73,8 @@ export interface ModelPart {
     readonly byType: ReadonlyMap<string, readonly ast.Element[]>;
     /** Every reference of the part's elements that resolves: where it is and what it names. */
     readonly references: ReadonlyArray<TargetedSite>;
+    /** The positions in `references` of the references into each document, by its URI. */
+    readonly referencesInto: ReadonlyMap<string, readonly number[]>;
 }
 
 export function modelPartOf(document: LangiumDocument): ModelPart {
@@ -76,7 +82,30 @@ export function modelPartOf(document: LangiumDocument): ModelPart {
     const elements = root.elements.filter(isComplete);
     const references: Array<TargetedSite> = [];
     elements.forEach(element => collectReferences(element, references));
-    return { header: root.header, elements, byType: Map.groupBy(elements, element => element.$type), references };
+    const referencesInto = new Map<string, number[]>();
+    references.forEach((site, i) => {
+        const uri = AstUtils.getDocument(site.target).uri.toString();
+        const positions = referencesInto.get(uri);
+        positions ? positions.push(i) : referencesInto.set(uri, [i]);
+    });
+    return { header: root.header, elements, byType: Map.groupBy(elements, element => element.$type), references, referencesInto };
+}
+
+/**
+ * The part of a document whose references into the `edited` documents were pointed at other
+ * elements (old target → new: rebound), as modelPartOf would build it again; the other sites are kept.
+ */
+export function retargetPart(part: ModelPart, edited: Iterable<string>, targets: ReadonlyMap<AstNode, AstNode>): ModelPart {
+    const references = [...part.references];
+    for (const uri of edited) {
+        for (const i of part.referencesInto.get(uri) ?? []) {
+            const target = targets.get(references[i].target) as ast.Element | undefined;
+            if (target) {
+                references[i] = { ...references[i], target };
+            }
+        }
+    }
+    return { ...part, references };
 }
 
 export function buildEcosystemModel(name: string, documents: readonly LangiumDocument[]): EcosystemModel {
@@ -94,12 +123,16 @@ export function buildEcosystemModel(name: string, documents: readonly LangiumDoc
 export class ModelIndex {
     readonly byName = new Map<string, ast.Element[]>();
     readonly uses = new Map<ast.Element, TargetedSite[]>();
+    /** The relation index, brought to a model's parts when the model's relations are first read. */
+    private readonly relations = new IncrementalRelationIndex();
     private parts: ReadonlyMap<string, ModelPart> = new Map();
+    /** Each document's position in URI order, by URI. */
+    private positions: ReadonlyMap<string, number> = new Map();
 
-    /** Brings the index to the given parts (in URI order). */
-    update(next: ReadonlyArray<readonly [uri: string, part: ModelPart]>): void {
+    /** Brings the index to the given parts (in URI order; `positions` gives each part's place in it, when known). */
+    update(next: ReadonlyArray<readonly [uri: string, part: ModelPart]>, positions: ReadonlyMap<string, number> = new Map(next.map(([uri], i) => [uri, i]))): void {
+        this.positions = positions;
         const after = new Map(next);
-        const order = new Map(next.map(([uri], i) => [uri, i]));
         const named = new Set<string>();
         for (const uri of new Set([...this.parts.keys(), ...after.keys()])) {
             const [old, now] = [this.parts.get(uri), after.get(uri)];
@@ -129,10 +162,23 @@ export class ModelIndex {
                 }
             });
         }
-        // Model order: files in URI order, then file order.
-        const position = (element: ast.Element) => order.get(AstUtils.getDocument(element).uri.toString())! * 2 ** 32 + (element.$containerIndex ?? 0);
-        named.forEach(name => this.byName.get(name)?.sort((a, b) => position(a) - position(b)));
+        named.forEach(name => this.byName.get(name)?.sort((a, b) => this.positionOf(a) - this.positionOf(b)));
         this.parts = after;
+    }
+
+    /** The relation index at the given parts (those the index was last updated with). */
+    relationsAt(parts: ReadonlyArray<readonly [uri: string, part: ModelPart]>): RelationIndex {
+        return this.relations.update(parts, this.positions);
+    }
+
+    /** A node's document's position in model order (files in URI order). */
+    documentPositionOf(node: AstNode): number {
+        return this.positions.get(AstUtils.getDocument(node).uri.toString())!;
+    }
+
+    /** A top-level element's position in model order: files in URI order, then file order. */
+    positionOf(element: ast.Element): number {
+        return this.documentPositionOf(element) * 2 ** 32 + (element.$containerIndex ?? 0);
     }
 
     private listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
@@ -210,6 +256,9 @@ class AssembledModel implements EcosystemModel {
     get elementsByName(): ReadonlyMap<string, readonly ast.Element[]> {
         return this.index.byName;
     }
+    get relations(): RelationIndex {
+        return this.lazy('relations', () => this.index.relationsAt(this.parts));
+    }
 
     flowsOf(actor: ast.Actor): ActorFlows {
         let flows = this.actorFlows.get(actor);
@@ -226,9 +275,8 @@ class AssembledModel implements EcosystemModel {
         if (sites.length === 0) {
             return NO_FLOWS;
         }
-        // Model order: files in URI order (a file's elements share its root), then exchange, then flow.
-        const order = this.lazy('order', () => new Map<AstNode | undefined, number>(this.parts.map(([, part], i) => [part.elements[0]?.$container, i])));
-        const position = (flow: ast.Flow) => order.get(flow.$container.$container)! * 2 ** 40 + flow.$container.$containerIndex! * 2 ** 20 + flow.$containerIndex!;
+        // Model order: files in URI order, then exchange, then flow.
+        const position = (flow: ast.Flow) => this.index.documentPositionOf(flow) * 2 ** 40 + flow.$container.$containerIndex! * 2 ** 20 + flow.$containerIndex!;
         const flowsBy = (property: string) => {
             const flows = sites.filter(site => site.property === property && ast.isFlow(site.container)).map(site => site.container as ast.Flow);
             // The index keeps sites in model order until an edit appends some: sort only then.
@@ -252,8 +300,9 @@ class AssembledModel implements EcosystemModel {
     }
 }
 
-function sameSite(a: TargetedSite, b: TargetedSite): boolean {
-    return a.container === b.container && a.property === b.property && a.target === b.target;
+/** Sites alike (a rebound part keeps the sites it did not retarget: those are compared by identity first). */
+export function sameSite(a: TargetedSite, b: TargetedSite): boolean {
+    return a === b || a.container === b.container && a.property === b.property && a.target === b.target;
 }
 
 /** The references a node and the nodes it contains hold (a plain walk: it runs over whole models). */

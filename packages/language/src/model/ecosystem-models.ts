@@ -1,7 +1,7 @@
-import { DocumentState, type LangiumDocument, WorkspaceCache } from 'langium';
+import { type AstNode, DocumentState, type LangiumDocument, WorkspaceCache } from 'langium';
 import type { CxeServices } from '../cxe-module.js';
 import { type EcosystemMembership, ecosystemNameOf } from '../workspace/ecosystem-membership.js';
-import { type EcosystemModel, type ModelPart, ModelIndex, assembleEcosystemModel, modelPartOf } from './ecosystem-model.js';
+import { type EcosystemModel, type ModelPart, ModelIndex, assembleEcosystemModel, modelPartOf, retargetPart } from './ecosystem-model.js';
 
 /**
  * The resolved model of each ecosystem, assembled once per workspace state (after linking) from the
@@ -28,7 +28,7 @@ export class EcosystemModels {
         return this.cache.get(ecosystem, () => {
             const parts = this.partsOf(ecosystem);
             const index = this.indexes.get(ecosystem) ?? new ModelIndex();
-            index.update(parts);
+            index.update(parts, this.membership.positionsOf(ecosystem));
             parts.length > 0 ? this.indexes.set(ecosystem, index) : this.indexes.delete(ecosystem);
             const model = assembleEcosystemModel(ecosystem, parts, index);
             parts.length > 0 ? this.lastBuilt.set(ecosystem, model) : this.lastBuilt.delete(ecosystem);
@@ -64,6 +64,19 @@ export class EcosystemModels {
     /** The document's references resolve differently now: its part is built again on next use. */
     forget(document: LangiumDocument): void {
         this.parts.delete(document.uri.toString());
+        this.cache.clear();
+    }
+
+    /**
+     * The document's references into the edited documents were pointed at other elements (rebound):
+     * its part follows them, without a walk of its tree.
+     */
+    retarget(document: LangiumDocument, edited: Iterable<string>, targets: ReadonlyMap<AstNode, AstNode>): void {
+        const uri = document.uri.toString();
+        const part = this.parts.get(uri);
+        if (part) {
+            this.parts.set(uri, retargetPart(part, edited, targets));
+        }
         this.cache.clear();
     }
 

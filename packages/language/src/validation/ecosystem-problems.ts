@@ -1,7 +1,7 @@
 import { type AstNode, DocumentState, type LangiumDocument, WorkspaceCache, AstUtils } from 'langium';
 import type { CxeServices } from '../cxe-module.js';
 import * as ast from '../generated/ast.js';
-import type { EcosystemModel, ModelPart } from '../model/ecosystem-model.js';
+import { type EcosystemModel, type ModelPart, sameSite } from '../model/ecosystem-model.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
 import { ecosystemNameOf } from '../workspace/ecosystem-membership.js';
 import { allChecks, ecosystemWideChecks } from './checks/index.js';
@@ -141,7 +141,7 @@ function focusAfter(model: EcosystemModel, before: ReadonlyMap<string, ModelPart
         const pairwise = oldSites.length === newSites.length && replaced.length === 0 && kept.size === 0;
         oldSites.forEach((site, i) => {
             const next = pairwise ? newSites[i] : undefined;
-            if (next?.container !== site.container || next.property !== site.property || next.target !== site.target) {
+            if (!next || !sameSite(site, next)) {
                 touched.add(ownerOf(site.container)).add(site.target);
                 if (next) {
                     touched.add(next.target);

@@ -128,7 +128,7 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
         const moved = new Set<string>();
         const names = new Set<string>();
         const ecosystems = new Set<string>();
-        const rebindable = new Map<AstNode, Rebinding>();
+        const rebindable = new Map<string, Rebinding>();
         for (const [key, { uri, before, root: oldRoot }] of this.exportsBefore) {
             const document = this.langiumDocuments.getDocument(uri);
             const after = document ? exportsOf(document) : undefined;
@@ -136,7 +136,8 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
             if (document && changedNames && oldRoot) {
                 const root = document.parseResult.value as Model;
                 const exports = (this.indexManager as CxeIndexManager).exportsOf(key);
-                rebindable.set(oldRoot, {
+                rebindable.set(key, {
+                    root: oldRoot,
                     named: Map.groupBy(root.elements.filter(element => element.name), element => element.name!),
                     exports: new Map(exports.map(description => [description.path, description])),
                     changedNames,
@@ -169,16 +170,16 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
         return [...relink];
     }
 
-    private rebind(document: LangiumDocument, rebindable: ReadonlyMap<AstNode, Rebinding>): boolean {
+    private rebind(document: LangiumDocument, rebindable: ReadonlyMap<string, Rebinding>): boolean {
         const services = this.serviceRegistry.getServices(document.uri);
-        const moves = (services.references.Linker as CxeLinker).rebind(document, rebindable);
-        if (!moves) {
+        const rebound = (services.references.Linker as CxeLinker).rebind(document, rebindable);
+        if (!rebound) {
             return false;
         }
-        if (moves.length > 0) {
-            (this.indexManager as CxeIndexManager).retarget(document.uri, moves);
+        if (rebound.moves.length > 0) {
+            (this.indexManager as CxeIndexManager).retarget(document.uri, rebound.moves);
         }
-        (services as unknown as CxeAddedServices).workspace.EcosystemModels.forget(document);
+        (services as unknown as CxeAddedServices).workspace.EcosystemModels.retarget(document, rebindable.keys(), rebound.targets);
         return true;
     }
 
