@@ -1,12 +1,11 @@
 import { AstUtils } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { ModelPart } from '../model/ecosystem-model.js';
-import { type RelationEdge, type RelationIndex, relationBit, relationsStatedBy } from './relation-index.js';
+import { type RelationEdge, type RelationIndex, relationBit, relationsRetargeted, relationsStatedBy } from './relation-index.js';
 
 /** An edge as a part states it; the part's place in URI order and the edge's place in the part give its model order. */
 interface Stated {
     readonly edge: RelationEdge;
-    readonly part: ModelPart;
     readonly uri: string;
     readonly rank: number;
 }
@@ -15,14 +14,17 @@ const NONE: readonly RelationEdge[] = [];
 
 /**
  * The relation index of one ecosystem, brought up to date from its documents' parts: after an edit
- * only the edges of the parts that changed are taken out and put in again, and an element's edges
- * are put in model order (and an edge stated twice kept once) when they are next read. It answers
- * for the parts it was last brought to, so one index serves the successive models of an ecosystem.
+ * only the edges of the parts that changed are taken out and put in again (of a rebound part, only
+ * those with an end that moved), and an element's edges are put in model order (and an edge stated
+ * twice kept once) when they are next read. It answers for the parts it was last brought to, so one
+ * index serves the successive models of an ecosystem.
  */
 export class IncrementalRelationIndex implements RelationIndex {
     private parts: ReadonlyArray<readonly [uri: string, part: ModelPart]> = [];
     private byUri: ReadonlyMap<string, ModelPart> = new Map();
     private positions: ReadonlyMap<string, number> = new Map();
+    /** The edges each document's part states, in its order. */
+    private readonly statedBy = new Map<string, readonly Stated[]>();
     private readonly statedInto = new Map<ast.Element, Stated[]>();
     private readonly statedOutOf = new Map<ast.Element, Stated[]>();
     private readonly orderedInto = new Map<ast.Element, readonly RelationEdge[]>();
@@ -39,26 +41,30 @@ export class IncrementalRelationIndex implements RelationIndex {
             this.orderedInto.clear();
             this.orderedOutOf.clear();
         }
-        const removed = new Set<ModelPart>();
+        const gone = new Set<Stated>();
+        const added: Stated[] = [];
+        for (const uri of new Set([...this.byUri.keys(), ...after.keys()])) {
+            const [old, part] = [this.byUri.get(uri), after.get(uri)];
+            if (old === part) {
+                continue;
+            }
+            const before = this.statedBy.get(uri) ?? [];
+            const rebound = old && part && part.elements === old.elements && part.references.length === old.references.length;
+            const edges = !part ? [] : rebound ? relationsRetargeted(old, part) : relationsStatedBy(part);
+            const now = edges.map((edge, rank) => (rebound && before[rank]?.edge === edge ? before[rank] : { edge, uri, rank }));
+            before.forEach((stated, rank) => now[rank] !== stated && gone.add(stated));
+            now.forEach((stated, rank) => before[rank] !== stated && added.push(stated));
+            part ? this.statedBy.set(uri, now) : this.statedBy.delete(uri);
+        }
         const touched = new Set<ast.Element>();
-        for (const [uri, old] of this.byUri) {
-            if (after.get(uri) !== old) {
-                removed.add(old);
-                relationsStatedBy(old).forEach(edge => touched.add(edge.from).add(edge.to));
-            }
-        }
+        gone.forEach(({ edge }) => touched.add(edge.from).add(edge.to));
         for (const element of touched) {
-            this.remove(this.statedInto, this.orderedInto, element, removed);
-            this.remove(this.statedOutOf, this.orderedOutOf, element, removed);
+            this.remove(this.statedInto, this.orderedInto, element, gone);
+            this.remove(this.statedOutOf, this.orderedOutOf, element, gone);
         }
-        for (const [uri, part] of next) {
-            if (this.byUri.get(uri) !== part) {
-                relationsStatedBy(part).forEach((edge, rank) => {
-                    const stated = { edge, part, uri, rank };
-                    this.add(this.statedInto, this.orderedInto, edge.to, stated);
-                    this.add(this.statedOutOf, this.orderedOutOf, edge.from, stated);
-                });
-            }
+        for (const stated of added) {
+            this.add(this.statedInto, this.orderedInto, stated.edge.to, stated);
+            this.add(this.statedOutOf, this.orderedOutOf, stated.edge.from, stated);
         }
         this.parts = next;
         this.byUri = after;
@@ -98,8 +104,8 @@ export class IncrementalRelationIndex implements RelationIndex {
         ordered.delete(element);
     }
 
-    private remove(stated: Map<ast.Element, Stated[]>, ordered: Map<ast.Element, unknown>, element: ast.Element, removed: ReadonlySet<ModelPart>): void {
-        const rest = stated.get(element)?.filter(edge => !removed.has(edge.part)) ?? [];
+    private remove(stated: Map<ast.Element, Stated[]>, ordered: Map<ast.Element, unknown>, element: ast.Element, gone: ReadonlySet<Stated>): void {
+        const rest = stated.get(element)?.filter(edge => !gone.has(edge)) ?? [];
         rest.length > 0 ? stated.set(element, rest) : stated.delete(element);
         ordered.delete(element);
     }

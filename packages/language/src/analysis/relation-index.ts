@@ -63,6 +63,30 @@ export function relationsStatedBy(part: ModelPart): readonly RelationEdge[] {
     return edges;
 }
 
+/**
+ * The edges of a part whose references were only pointed at other elements of the same names (a
+ * rebound part: same elements, same sites, some with another target), from the edges of the part
+ * it replaces, without reading its references again: an edge keeps its object unless an end moved.
+ */
+export function relationsRetargeted(before: ModelPart, after: ModelPart): readonly RelationEdge[] {
+    let edges = stated.get(after);
+    if (!edges) {
+        const moved = new Map<ast.Element, ast.Element>();
+        before.references.forEach((site, i) => {
+            const now = after.references[i];
+            if (now !== site) {
+                moved.set(site.target, now.target);
+            }
+        });
+        edges = relationsStatedBy(before).map(edge => {
+            const [from, to] = [moved.get(edge.from) as ast.Walkable | undefined, moved.get(edge.to) as ast.Walkable | undefined];
+            return from || to ? { from: from ?? edge.from, to: to ?? edge.to, relation: edge.relation } : edge;
+        });
+        stated.set(after, edges);
+    }
+    return edges;
+}
+
 function collectRelations(elements: readonly ast.Element[]): RelationEdge[] {
     const edges: RelationEdge[] = [];
     const add = (from: ast.Walkable | undefined, to: ast.Walkable | undefined, relation: Relation) => {
