@@ -1,6 +1,7 @@
 import { AstUtils } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { ModelPart } from '../model/ecosystem-model.js';
+import { takePartChanges } from '../model/part-changes.js';
 import { type RelationEdge, type RelationIndex, relationBit, relationsRetargeted, relationsStatedBy } from './relation-index.js';
 
 /** An edge as a part states it; the part's place in URI order and the edge's place in the part give its model order. */
@@ -21,7 +22,7 @@ const NONE: readonly RelationEdge[] = [];
  */
 export class IncrementalRelationIndex implements RelationIndex {
     private parts: ReadonlyArray<readonly [uri: string, part: ModelPart]> = [];
-    private byUri: ReadonlyMap<string, ModelPart> = new Map();
+    private readonly byUri = new Map<string, ModelPart>();
     private positions: ReadonlyMap<string, number> = new Map();
     /** The edges each document's part states, in its order. */
     private readonly statedBy = new Map<string, readonly Stated[]>();
@@ -36,18 +37,13 @@ export class IncrementalRelationIndex implements RelationIndex {
         if (next === this.parts) {
             return this;
         }
-        const after = new Map(next);
         if (positions !== this.positions) {
             this.orderedInto.clear();
             this.orderedOutOf.clear();
         }
         const gone = new Set<Stated>();
         const added: Stated[] = [];
-        for (const uri of new Set([...this.byUri.keys(), ...after.keys()])) {
-            const [old, part] = [this.byUri.get(uri), after.get(uri)];
-            if (old === part) {
-                continue;
-            }
+        for (const { uri, before: old, after: part } of takePartChanges(this.byUri, next)) {
             const before = this.statedBy.get(uri) ?? [];
             const rebound = old && part && part.elements === old.elements && part.references.length === old.references.length;
             const edges = !part ? [] : rebound ? relationsRetargeted(old, part) : relationsStatedBy(part);
@@ -67,7 +63,6 @@ export class IncrementalRelationIndex implements RelationIndex {
             this.add(this.statedOutOf, this.orderedOutOf, stated.edge.from, stated);
         }
         this.parts = next;
-        this.byUri = after;
         this.positions = positions;
         this.allEdges = undefined;
         return this;

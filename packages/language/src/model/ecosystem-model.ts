@@ -2,6 +2,7 @@ import { type AstNode, type LangiumDocument, AstUtils, isAstNode, isReference } 
 import { IncrementalRelationIndex } from '../analysis/incremental-relations.js';
 import type { RelationIndex } from '../analysis/relation-index.js';
 import * as ast from '../generated/ast.js';
+import { takePartChanges } from './part-changes.js';
 
 /** One flow with its references resolved; names that do not resolve are simply absent. */
 export interface ResolvedFlow {
@@ -42,6 +43,8 @@ export interface EcosystemModel {
     /** Every element of a name (more than one means a duplicate). */
     readonly elementsByName: ReadonlyMap<string, readonly ast.Element[]>;
     flowsOf(actor: ast.Actor): ActorFlows;
+    /** Whether an actor passes a test, without listing every actor (has-customer asks after every keystroke). */
+    someActor(test: (actor: ast.Actor) => boolean): boolean;
     /** Where the model's elements name an element (references that resolve to it). */
     usesOf(element: ast.Element): readonly ReferenceSite[];
     /** The model's shaping relations (trace, impact, diagrams), worked out on first use. */
@@ -125,28 +128,25 @@ export class ModelIndex {
     readonly uses = new Map<ast.Element, TargetedSite[]>();
     /** The relation index, brought to a model's parts when the model's relations are first read. */
     private readonly relations = new IncrementalRelationIndex();
-    private parts: ReadonlyMap<string, ModelPart> = new Map();
+    private readonly parts = new Map<string, ModelPart>();
     /** Each document's position in URI order, by URI. */
     private positions: ReadonlyMap<string, number> = new Map();
 
     /** Brings the index to the given parts (in URI order; `positions` gives each part's place in it, when known). */
     update(next: ReadonlyArray<readonly [uri: string, part: ModelPart]>, positions: ReadonlyMap<string, number> = new Map(next.map(([uri], i) => [uri, i]))): void {
         this.positions = positions;
-        const after = new Map(next);
         const named = new Set<string>();
-        for (const uri of new Set([...this.parts.keys(), ...after.keys()])) {
-            const [old, now] = [this.parts.get(uri), after.get(uri)];
-            if (old === now) {
-                continue;
-            }
+        for (const { before: old, after: now } of takePartChanges(this.parts, next)) {
             // A document whose references were only rebound keeps its elements and most of its references.
-            const kept = new Set(old?.elements);
-            const added = now?.elements.filter(element => !kept.delete(element)) ?? [];
-            kept.forEach(element => this.unname(element, named));
-            for (const element of added) {
-                if (element.name) {
-                    named.add(element.name);
-                    this.listOf(this.byName, element.name).push(element);
+            if (old?.elements !== now?.elements) {
+                const kept = new Set(old?.elements);
+                const added = now?.elements.filter(element => !kept.delete(element)) ?? [];
+                kept.forEach(element => this.unname(element, named));
+                for (const element of added) {
+                    if (element.name) {
+                        named.add(element.name);
+                        this.listOf(this.byName, element.name).push(element);
+                    }
                 }
             }
             const [oldSites, newSites] = [old?.references ?? [], now?.references ?? []];
@@ -163,7 +163,6 @@ export class ModelIndex {
             });
         }
         named.forEach(name => this.byName.get(name)?.sort((a, b) => this.positionOf(a) - this.positionOf(b)));
-        this.parts = after;
     }
 
     /** The relation index at the given parts (those the index was last updated with). */
@@ -258,6 +257,10 @@ class AssembledModel implements EcosystemModel {
     }
     get relations(): RelationIndex {
         return this.lazy('relations', () => this.index.relationsAt(this.parts));
+    }
+
+    someActor(test: (actor: ast.Actor) => boolean): boolean {
+        return this.parts.some(([, part]) => (part.byType.get(ast.Actor.$type) as ast.Actor[] | undefined)?.some(test));
     }
 
     flowsOf(actor: ast.Actor): ActorFlows {
