@@ -193,17 +193,24 @@ export class ModelIndex {
         const list = element.name ? this.byName.get(element.name) : undefined;
         if (list) {
             named.add(element.name!);
-            const rest = list.filter(other => other !== element);
-            rest.length > 0 ? this.byName.set(element.name!, rest) : this.byName.delete(element.name!);
+            removeFrom(this.byName, element.name!, list, list.indexOf(element));
         }
     }
 
     /** Takes out one site like the given one (a flow may carry a value twice: two sites alike). */
     private unuse(site: TargetedSite): void {
         const list = this.uses.get(site.target) ?? [];
-        const at = list.findIndex(other => sameSite(other, site));
-        const rest = at < 0 ? list : [...list.slice(0, at), ...list.slice(at + 1)];
-        rest.length > 0 ? this.uses.set(site.target, rest) : this.uses.delete(site.target);
+        removeFrom(this.uses, site.target, list, list.findIndex(other => sameSite(other, site)));
+    }
+}
+
+/** Takes the item at `at` (if any) out of a map's list, in place, and the list out of the map once empty. */
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, list: V[], at: number): void {
+    if (at >= 0) {
+        list.splice(at, 1);
+    }
+    if (list.length === 0) {
+        map.delete(key);
     }
 }
 
@@ -283,8 +290,10 @@ class AssembledModel implements EcosystemModel {
         const flowsBy = (property: string) => {
             const flows = sites.filter(site => site.property === property && ast.isFlow(site.container)).map(site => site.container as ast.Flow);
             // The index keeps sites in model order until an edit appends some: sort only then.
-            const sorted = flows.every((flow, i) => i === 0 || position(flows[i - 1]) < position(flow));
-            return (sorted ? flows : flows.sort((x, y) => position(x) - position(y))).map(flow => this.resolve(flow));
+            const positions = flows.map(position);
+            const sorted = positions.every((at, i) => i === 0 || positions[i - 1] < at);
+            const ordered = sorted ? flows : flows.map((flow, i) => ({ flow, at: positions[i] })).sort((x, y) => x.at - y.at).map(({ flow }) => flow);
+            return ordered.map(flow => this.resolve(flow));
         };
         return { gives: flowsBy('giver'), receives: flowsBy('receiver') };
     }
