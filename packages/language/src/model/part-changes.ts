@@ -37,3 +37,8 @@ export function takePartChanges(parts: Map<string, ModelPart>, next: ReadonlyArr
     }
     return changes;
 }
+
+/** Whether the changes (just taken) leave no part as it was: the parts now are all new or changed. */
+export function replacesEveryPart(changes: readonly PartChange[], parts: ReadonlyMap<string, ModelPart>): boolean {
+    return changes.filter(change => change.after).length === parts.size;
+}

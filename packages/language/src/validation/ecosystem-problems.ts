@@ -3,7 +3,7 @@ import type { CxeServices } from '../cxe-module.js';
 import * as ast from '../generated/ast.js';
 import { type EcosystemModel, type ModelPart, sameSite } from '../model/ecosystem-model.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
-import { type PartChange, takePartChanges } from '../model/part-changes.js';
+import { type PartChange, replacesEveryPart, takePartChanges } from '../model/part-changes.js';
 import { ecosystemNameOf } from '../workspace/ecosystem-membership.js';
 import { allChecks, ecosystemWideChecks } from './checks/index.js';
 import type { Check, Focus, Problem } from './problem.js';
@@ -85,7 +85,8 @@ export class EcosystemProblems {
 
     private check(ecosystem: string, parts: Map<string, ModelPart>, changes: readonly PartChange[], previous: EcosystemState | undefined): EcosystemState {
         const model = this.models.modelOf(ecosystem);
-        const focus = previous ? focusAfter(model, parts, changes) : undefined;
+        // With every part changed (a one-file ecosystem after any edit) the focus would be the whole model.
+        const focus = previous && !replacesEveryPart(changes, parts) ? focusAfter(model, parts, changes) : undefined;
         const found = checkFocus(model, focus?.focus ?? wholeModel(model), allChecks);
         if (previous && focus) {
             // Kept: what the element checks found on elements out of focus that are still in the model.
