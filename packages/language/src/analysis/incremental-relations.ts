@@ -1,7 +1,7 @@
 import { AstUtils } from 'langium';
 import type * as ast from '../generated/ast.js';
 import type { ModelPart } from '../model/ecosystem-model.js';
-import { takePartChanges } from '../model/part-changes.js';
+import { replacesEveryPart, takePartChanges } from '../model/part-changes.js';
 import { type RelationEdge, type RelationIndex, relationBit, relationsRetargeted, relationsStatedBy } from './relation-index.js';
 
 /** An edge as a part states it; the part's place in URI order and the edge's place in the part give its model order. */
@@ -43,8 +43,14 @@ export class IncrementalRelationIndex implements RelationIndex {
         }
         const gone = new Set<Stated>();
         const added: Stated[] = [];
-        for (const { uri, before: old, after: part } of takePartChanges(this.byUri, next)) {
-            const before = this.statedBy.get(uri) ?? [];
+        const changes = takePartChanges(this.byUri, next);
+        // Every part changed (a one-file ecosystem after any edit): put every edge in afresh rather than take each out.
+        const afresh = replacesEveryPart(changes, this.byUri);
+        if (afresh) {
+            [this.statedBy, this.statedInto, this.statedOutOf, this.orderedInto, this.orderedOutOf].forEach(map => map.clear());
+        }
+        for (const { uri, before: old, after: part } of changes) {
+            const before = afresh ? [] : this.statedBy.get(uri) ?? [];
             const rebound = old && part && part.elements === old.elements && part.references.length === old.references.length;
             const edges = !part ? [] : rebound ? relationsRetargeted(old, part) : relationsStatedBy(part);
             const now = edges.map((edge, rank) => (rebound && before[rank]?.edge === edge ? before[rank] : { edge, uri, rank }));

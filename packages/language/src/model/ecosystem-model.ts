@@ -76,8 +76,6 @@ export interface ModelPart {
     readonly byType: ReadonlyMap<string, readonly ast.Element[]>;
     /** Every reference of the part's elements that resolves: where it is and what it names. */
     readonly references: ReadonlyArray<TargetedSite>;
-    /** The positions in `references` of the references into each document, by its URI. */
-    readonly referencesInto: ReadonlyMap<string, readonly number[]>;
 }
 
 export function modelPartOf(document: LangiumDocument): ModelPart {
@@ -85,13 +83,25 @@ export function modelPartOf(document: LangiumDocument): ModelPart {
     const elements = root.elements.filter(isComplete);
     const references: Array<TargetedSite> = [];
     elements.forEach(element => collectReferences(element, references));
-    const referencesInto = new Map<string, number[]>();
-    references.forEach((site, i) => {
-        const uri = AstUtils.getDocument(site.target).uri.toString();
-        const positions = referencesInto.get(uri);
-        positions ? positions.push(i) : referencesInto.set(uri, [i]);
-    });
-    return { header: root.header, elements, byType: Map.groupBy(elements, element => element.$type), references, referencesInto };
+    return { header: root.header, elements, byType: Map.groupBy(elements, element => element.$type), references };
+}
+
+/** The positions in a part's `references` of the references into each document, by its URI: worked out on the part's first rebinding. */
+const referencesInto = new WeakMap<ModelPart, ReadonlyMap<string, readonly number[]>>();
+
+function referencesIntoOf(part: ModelPart): ReadonlyMap<string, readonly number[]> {
+    let into = referencesInto.get(part);
+    if (!into) {
+        const positions = new Map<string, number[]>();
+        part.references.forEach((site, i) => {
+            const uri = AstUtils.getDocument(site.target).uri.toString();
+            const list = positions.get(uri);
+            list ? list.push(i) : positions.set(uri, [i]);
+        });
+        into = positions;
+        referencesInto.set(part, into);
+    }
+    return into;
 }
 
 /**
@@ -100,15 +110,18 @@ export function modelPartOf(document: LangiumDocument): ModelPart {
  */
 export function retargetPart(part: ModelPart, edited: Iterable<string>, targets: ReadonlyMap<AstNode, AstNode>): ModelPart {
     const references = [...part.references];
+    const into = referencesIntoOf(part);
     for (const uri of edited) {
-        for (const i of part.referencesInto.get(uri) ?? []) {
+        for (const i of into.get(uri) ?? []) {
             const target = targets.get(references[i].target) as ast.Element | undefined;
             if (target) {
                 references[i] = { ...references[i], target };
             }
         }
     }
-    return { ...part, references };
+    const retargeted = { ...part, references };
+    referencesInto.set(retargeted, into); // the sites keep their places and documents
+    return retargeted;
 }
 
 export function buildEcosystemModel(name: string, documents: readonly LangiumDocument[]): EcosystemModel {

@@ -9,7 +9,7 @@ import type { Model } from '../generated/ast.js';
  * a stream per AST node: on a 10,000-flow model that walk is a large share of the linking time.
  */
 export class CxeLinker extends DefaultLinker {
-    /** Each linked document's resolved references, by the URI of the document they resolve into: what rebind reads. */
+    /** A linked document's resolved references by the URI of the document they resolve into, worked out on its first rebinding. */
     private readonly referencesInto = new WeakMap<LangiumDocument, ReadonlyMap<string, readonly LinkedReference[]>>();
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
@@ -19,8 +19,7 @@ export class CxeLinker extends DefaultLinker {
             await interruptAndCheck(cancelToken);
             this.linkNode(element, document);
         }
-        const resolved = (document.references as LinkedReference[]).filter(reference => reference._nodeDescription && isAstNode(reference._ref));
-        this.referencesInto.set(document, Map.groupBy(resolved, reference => reference._nodeDescription!.documentUri.toString()));
+        this.referencesInto.delete(document);
     }
 
     /**
@@ -33,10 +32,7 @@ export class CxeLinker extends DefaultLinker {
     rebind(document: LangiumDocument, edited: ReadonlyMap<string, Rebinding>): Rebound | undefined {
         const moves: TargetMove[] = [];
         const targets = new Map<AstNode, AstNode>();
-        const into = this.referencesInto.get(document);
-        if (!into) {
-            return undefined;
-        }
+        const into = this.referencesIntoOf(document);
         for (const [uri, target] of edited) {
             for (const reference of into.get(uri) ?? []) {
                 const old = reference._ref;
@@ -59,6 +55,17 @@ export class CxeLinker extends DefaultLinker {
             }
         }
         return { moves, targets };
+    }
+
+    /** Grouped once per linking: rebinding keeps each reference's target document. */
+    private referencesIntoOf(document: LangiumDocument): ReadonlyMap<string, readonly LinkedReference[]> {
+        let into = this.referencesInto.get(document);
+        if (!into) {
+            const resolved = (document.references as LinkedReference[]).filter(reference => reference._nodeDescription && isAstNode(reference._ref));
+            into = Map.groupBy(resolved, reference => reference._nodeDescription!.documentUri.toString());
+            this.referencesInto.set(document, into);
+        }
+        return into;
     }
 
     /** Links the references held by a node and, recursively, by the nodes it contains (not `elements`). */
