@@ -134,7 +134,8 @@ export function buildEcosystemModel(name: string, documents: readonly LangiumDoc
 /**
  * Which elements bear a name and where each element is named, for the model of one ecosystem, kept
  * up to date from its documents' parts: after an edit only the parts that changed are taken out and
- * put in again. One index serves the successive models of an ecosystem, each for its own state.
+ * put in again (and its relation index, the same way, when a model's relations are read). One index
+ * serves the successive models of an ecosystem, each for its own state.
  */
 export class ModelIndex {
     readonly byName = new Map<string, ast.Element[]>();
