@@ -72,10 +72,11 @@ const ARROW_SPACING = 14;
 /**
  * ELK's layered algorithm (elkjs), chosen and tuned by measurement (docs/diagrams.md, `npm run bench`).
  * The model order is a constraint (cycle breaking follows it; in small views crossing minimisation
- * too), so a small edit keeps most nodes where they were. A small view is drawn up to four times,
- * as a left-to-right chain wrapped into rows (portrait: it fits a narrow panel and scrolls down) and
- * top-down; the first complete drawing narrow enough to read in a 700 px panel wins, else the
- * narrowest. Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
+ * too), so a small edit keeps most nodes where they were. A small view is drawn in its declared
+ * direction, kept when complete and narrow enough to read in a 700 px panel; otherwise also in the
+ * other direction and as a left-to-right chain wrapped into rows (portrait: it fits a narrow panel
+ * and scrolls down), and the readable drawing with the shortest edges wins (`chooseLayout`).
+ * Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
  */
 const SMALL_VIEW = 40;
 const COMMON_OPTIONS: LayoutOptions = {
@@ -119,6 +120,11 @@ const FAST_OPTIONS: LayoutOptions = {
  * layers; two ratios because ELK's wrapping sometimes leaves an edge unrouted at one of them.
  */
 const WRAP_ASPECT_RATIOS = ['0.3', '0.5'];
+/**
+ * Top-down with at most three nodes a layer (Coffman-Graham layering): a hub's many neighbours
+ * otherwise fill one layer too wide for the panel (LifeGoals: 1,283 px, 708 px with these).
+ */
+const FEW_PER_LAYER: LayoutOptions = { 'elk.layered.layering.strategy': 'COFFMAN_GRAHAM', 'elk.layered.layering.coffmanGraham.layerBound': '3' };
 // One set of columns for the whole drawing: components are not packed apart.
 const LAYERED_BY_DEPTH: LayoutOptions = { 'elk.partitioning.activate': 'true', 'elk.separateConnectedComponents': 'false' };
 
@@ -169,15 +175,13 @@ function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
     if (graph.nodes.length > SMALL_VIEW) {
         return [{ ...COMMON_OPTIONS, ...FAST_OPTIONS, 'elk.direction': direction }];
     }
-    // Both ways for every small view, `down` and a wrapped chain; the declared direction goes first and wins ties.
-    const down = { ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': 'DOWN' };
-    const wrapped = WRAP_ASPECT_RATIOS.map(ratio => ({
-        ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.aspectRatio': ratio, 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.direction': 'RIGHT',
-    }));
-    // Rows again, with cuts that ELK checks backwards (wider, but every edge routed on the examples):
-    // when an edit leaves the other rows incomplete, the drawing stays in rows rather than turning top-down.
+    // Every small view is drawn in its declared direction, in the other one, and as a left-to-right chain wrapped into rows.
+    const straight = (direction: string) => ({ ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': direction });
+    const declared = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
+    const wrapped = WRAP_ASPECT_RATIOS.map(ratio => ({ ...straight('RIGHT'), 'elk.aspectRatio': ratio, 'elk.layered.wrapping.strategy': 'MULTI_EDGE' }));
+    // Rows again, with cuts that ELK checks backwards (wider, but every edge routed on the examples).
     const validRows = { ...wrapped[0], 'elk.layered.wrapping.validify.strategy': 'LOOK_BACK' };
-    return graph.direction === 'down' ? [down, ...wrapped, validRows] : [...wrapped, validRows, down];
+    return [straight(declared), straight(declared === 'DOWN' ? 'RIGHT' : 'DOWN'), { ...straight('DOWN'), ...FEW_PER_LAYER }, ...wrapped, validRows];
 }
 
 function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions): ElkNode {
@@ -263,20 +267,45 @@ export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
     if (candidates.length === 1) {
         return fromElk(graph, sizes, await runElk(toElk(graph, sizes, candidates[0])));
     }
-    let best: ElkNode | undefined;
+    const results: ElkNode[] = [];
     for (const options of candidates) {
-        const result = await runElk(toElk(graph, sizes, options));
-        // The narrower drawing renders its text larger in a panel it is fitted to. The first complete
-        // candidate narrow enough to read is kept as it is (a later one is not even tried); otherwise
-        // the narrowest complete one.
-        if (!best || (complete(result) && (!complete(best) || (result.width ?? 0) < (best.width ?? 0)))) {
-            best = result;
-        }
-        if (complete(best) && (best.width ?? 0) <= READABLE_WIDTH) {
+        results.push(await runElk(toElk(graph, sizes, options)));
+        // The declared direction, complete and narrow enough to read, is drawn as declared.
+        if (results.length === 1 && readable(results[0])) {
             break;
         }
     }
-    return fromElk(graph, sizes, best!);
+    return fromElk(graph, sizes, chooseLayout(results));
+}
+
+/** A complete drawing narrow enough that its smallest text renders at 9 px or more in a 700 px panel. */
+function readable(result: ElkNode): boolean {
+    return complete(result) && (result.width ?? 0) <= READABLE_WIDTH;
+}
+
+/**
+ * Of the readable candidates, the one whose edges are shortest: wrapping a chain into rows makes
+ * edges loop around the drawing from one row to another, which a reader cannot follow. When none is
+ * readable, the narrowest complete one (its text renders largest); when none is complete, the first.
+ */
+export function chooseLayout(results: readonly ElkNode[]): ElkNode {
+    const shortest = (best: ElkNode, result: ElkNode) => routeLength(result) < routeLength(best) ? result : best;
+    const narrowest = (best: ElkNode, result: ElkNode) => (result.width ?? 0) < (best.width ?? 0) ? result : best;
+    const readableOnes = results.filter(readable);
+    if (readableOnes.length > 0) {
+        return readableOnes.reduce(shortest);
+    }
+    const completeOnes = results.filter(complete);
+    return completeOnes.length > 0 ? completeOnes.reduce(narrowest) : results[0];
+}
+
+/** The total length of a layout's edge routes. */
+function routeLength(result: ElkNode): number {
+    return ((result.edges ?? []) as ElkExtendedEdge[]).reduce((total, edge) => {
+        const section = edge.sections?.[0];
+        const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+        return total + points.slice(1).reduce((length, point, i) => length + Math.hypot(point.x - points[i].x, point.y - points[i].y), 0);
+    }, 0);
 }
 
 function fromElk(graph: DiagramGraph, sizes: Sizes, result: ElkNode): LaidOutGraph {
