@@ -121,6 +121,29 @@ view FactorsOnly { include Buyer, Shop, environment }
         assert.deepEqual(await legendOf('FactorsOnly'), ['affects']);
     });
 
+    it("a journey map names each step in up to three lines, and says which guide line is which score", async () => {
+        const text = `ecosystem E
+customer Owner { seeks V }
+value V
+touchpoint App { channel mobile }
+journey Claim for Owner {
+  step Report "Reports a burst pipe in the app" at App score 3
+  step Chase "Chases the claim by phone" at App score 2
+}
+`;
+        const model = (await servicesFor({ 'journey.cxe': text })).workspace.EcosystemModels.modelOf('E');
+        const { svg } = await renderDrawing(model, 'Claim', []);
+        const stepText = (step: string) => {
+            const group = svg.slice(svg.indexOf(`data-cxe-element="${step}"`));
+            const bold = group.slice(0, group.indexOf('</g>')).matchAll(/<text[^>]*font-weight="bold"[^>]*>([^<]*)<\/text>/g);
+            return [...bold].map(match => match[1]).join(' ');
+        };
+        assert.equal(stepText('Report'), 'Reports a burst pipe in the app');
+        assert.equal(stepText('Chase'), 'Chases the claim by phone');
+        const scores = [...svg.matchAll(/<text[^>]*text-anchor="end"[^>]*>([1-5])<\/text>/g)].map(match => match[1]);
+        assert.deepEqual(scores, ['1', '3', '5']);
+    });
+
     describe('escaping', () => {
         it('SVG text reads back exactly as written in the model, never as markup', () => {
             const svg = hostileRendered.find(r => r.name === 'Hostile.overview')!.svg;
