@@ -445,6 +445,28 @@ function pathMidpoint(points: readonly Point[]): Point {
     return points[0];
 }
 
+/**
+ * A label's lines (each wrapped into one or more) within MAX_LABEL_LINES: whole values only, the
+ * first value of each direction always (a reciprocal edge never reads as one-way), then the others
+ * in order, and `+ n more` for the n values or touchpoint lines left out.
+ */
+function wholeLinesThatFit(wrapped: readonly LabelLine[][]): LabelLine[] {
+    if (wrapped.reduce((count, parts) => count + parts.length, 0) <= MAX_LABEL_LINES) {
+        return wrapped.flat();
+    }
+    const firsts = wrapped.flatMap((parts, i) => (parts[0].arrow ? [i] : []));
+    const kept = new Set<number>();
+    let used = 1; // the `+ n more` line
+    for (const i of [...firsts, ...[...wrapped.keys()].filter(i => !firsts.includes(i))]) {
+        if (used + wrapped[i].length > MAX_LABEL_LINES) {
+            break;
+        }
+        kept.add(i);
+        used += wrapped[i].length;
+    }
+    return [...wrapped.filter((_, i) => kept.has(i)).flat(), { text: `+ ${wrapped.length - kept.size} more`, tone: 'via' }];
+}
+
 function sizeNode(node: DiagramNode, edgeEnds: number): Omit<LaidOutNode, 'x' | 'y'> {
     const labelLines = wrapText(node.label, NODE_TEXT_WIDTH, NODE_FONT, 3, true);
     const detailLines = node.detail ? wrapText(node.detail, NODE_TEXT_WIDTH, DETAIL_FONT, 2) : [];
@@ -468,14 +490,11 @@ function sizeLabel(edge: DiagramEdge): Omit<LaidOutLabel, 'x' | 'y'> | undefined
     if (text.length === 0) {
         return undefined;
     }
-    const wrapped = text.flatMap(line => {
+    const lines = wholeLinesThatFit(text.map(line => {
         const indented = line.arrow !== undefined || line.indent === true;
         return wrapText(line.text, LABEL_TEXT_WIDTH - (indented ? LABEL_INDENT : 0), LABEL_FONT, 2)
             .map((part, i): LabelLine => ({ text: part, tone: line.tone, ...(i === 0 && line.arrow ? { arrow: line.arrow } : indented ? { indent: true } : {}) }));
-    });
-    const lines = wrapped.length > MAX_LABEL_LINES
-        ? [...wrapped.slice(0, MAX_LABEL_LINES - 1), { text: `+ ${wrapped.length - MAX_LABEL_LINES + 1} more`, tone: 'via' as const }]
-        : wrapped;
+    }));
     const lineWidth = (line: LabelLine) => textWidth(line.text, LABEL_FONT) + (line.arrow || line.indent ? LABEL_INDENT : 0);
     return {
         width: Math.ceil(Math.max(...lines.map(lineWidth)) + LABEL_PADDING * 2),

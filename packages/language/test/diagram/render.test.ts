@@ -121,6 +121,28 @@ view FactorsOnly { include Buyer, Shop, environment }
         assert.deepEqual(await legendOf('FactorsOnly'), ['affects']);
     });
 
+    it('a label too long for its lines keeps each direction\'s first value and whole values only, and counts the values left out', async () => {
+        const values = Array.from({ length: 8 }, (_, i) => `value Good${i} "Good number ${i} of a long list of goods" product`).join('\n');
+        const text = `ecosystem E
+customer Buyer { seeks Good0 }
+organization Shop { seeks Cash }
+value Cash "Cash for everything" money
+${values}
+exchange Shop -> Buyer : ${Array.from({ length: 8 }, (_, i) => `Good${i}`).join(', ')}
+exchange Buyer -> Shop : Cash
+`;
+        const model = (await servicesFor({ 'label.cxe': text })).workspace.EcosystemModels.modelOf('E');
+        const drawing = await renderDrawing(model, 'overview', []);
+        assert.equal(drawing.kind, 'view');
+        const lines = drawing.kind === 'view' ? drawing.laidOut.edges[0].label!.lines : [];
+        assert.deepEqual(lines.filter(line => line.arrow).map(line => line.arrow).sort(), ['back', 'forward'], JSON.stringify(lines));
+        const starts = lines.filter(line => /^(Good number \d|\$ Cash)/.test(line.text)).length;
+        const more = Number(/^\+ (\d+) more$/.exec(lines.at(-1)!.text)?.[1]);
+        assert.equal(starts + more, 9, `9 values, shown or counted: ${JSON.stringify(lines)}`);
+        // Every value here wraps onto two lines: a value is shown whole or not at all.
+        assert.equal(lines.length - 1, 2 * starts, JSON.stringify(lines));
+    });
+
     it("a journey map names each step in up to three lines, and says which guide line is which score", async () => {
         const text = `ecosystem E
 customer Owner { seeks V }
