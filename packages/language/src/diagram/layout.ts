@@ -73,10 +73,10 @@ const ARROW_SPACING = 14;
  * ELK's layered algorithm (elkjs), chosen and tuned by measurement (docs/diagrams.md, `npm run bench`).
  * The model order is a constraint (cycle breaking follows it; in small views crossing minimisation
  * too), so a small edit keeps most nodes where they were. A small view is drawn in its declared
- * direction, kept when complete and narrow enough to read in a 700 px panel; otherwise also in the
- * other direction and as a left-to-right chain wrapped into rows (portrait: it fits a narrow panel
- * and scrolls down), and the readable drawing with the shortest edges wins (`chooseLayout`).
- * Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
+ * direction, in the other one, top-down with few nodes a layer, and last as a left-to-right chain
+ * wrapped into rows (portrait: it fits any panel, but an edge from one row to another loops around
+ * the drawing); the first complete drawing narrow enough to read in a 700 px panel wins
+ * (`chooseLayout`). Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
  */
 const SMALL_VIEW = 40;
 const COMMON_OPTIONS: LayoutOptions = {
@@ -160,7 +160,7 @@ function edgeEndsPerSide(graph: DiagramGraph): Map<string, number> {
     return new Map(graph.nodes.map(node => [node.id, Math.max(outgoing.get(node.id) ?? 0, incoming.get(node.id) ?? 0)]));
 }
 
-/** The option sets to try on a graph, best first; the narrowest result is kept. */
+/** The option sets to try on a graph, best first: the first readable result is kept. */
 function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
     const direction = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
     if (graph.nodes.some(node => node.layer !== undefined)) {
@@ -175,7 +175,7 @@ function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
     if (graph.nodes.length > SMALL_VIEW) {
         return [{ ...COMMON_OPTIONS, ...FAST_OPTIONS, 'elk.direction': direction }];
     }
-    // Every small view is drawn in its declared direction, in the other one, and as a left-to-right chain wrapped into rows.
+    // Straight drawings first (declared direction, the other one, top-down with few nodes a layer); rows last.
     const straight = (direction: string) => ({ ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': direction });
     const declared = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
     const wrapped = WRAP_ASPECT_RATIOS.map(ratio => ({ ...straight('RIGHT'), 'elk.aspectRatio': ratio, 'elk.layered.wrapping.strategy': 'MULTI_EDGE' }));
@@ -270,9 +270,8 @@ export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
     const results: ElkNode[] = [];
     for (const options of candidates) {
         results.push(await runElk(toElk(graph, sizes, options)));
-        // The declared direction, complete and narrow enough to read, is drawn as declared.
-        if (results.length === 1 && readable(results[0])) {
-            break;
+        if (readable(results.at(-1)!)) {
+            break; // the later candidates are not even laid out
         }
     }
     return fromElk(graph, sizes, chooseLayout(results));
@@ -284,28 +283,13 @@ function readable(result: ElkNode): boolean {
 }
 
 /**
- * Of the readable candidates, the one whose edges are shortest: wrapping a chain into rows makes
- * edges loop around the drawing from one row to another, which a reader cannot follow. When none is
- * readable, the narrowest complete one (its text renders largest); when none is complete, the first.
+ * Of the candidates laid out (best first), the first readable one; when none is readable, the
+ * narrowest complete one (its text renders largest); when none is complete, the first.
  */
 export function chooseLayout(results: readonly ElkNode[]): ElkNode {
-    const shortest = (best: ElkNode, result: ElkNode) => routeLength(result) < routeLength(best) ? result : best;
     const narrowest = (best: ElkNode, result: ElkNode) => (result.width ?? 0) < (best.width ?? 0) ? result : best;
-    const readableOnes = results.filter(readable);
-    if (readableOnes.length > 0) {
-        return readableOnes.reduce(shortest);
-    }
     const completeOnes = results.filter(complete);
-    return completeOnes.length > 0 ? completeOnes.reduce(narrowest) : results[0];
-}
-
-/** The total length of a layout's edge routes. */
-function routeLength(result: ElkNode): number {
-    return ((result.edges ?? []) as ElkExtendedEdge[]).reduce((total, edge) => {
-        const section = edge.sections?.[0];
-        const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
-        return total + points.slice(1).reduce((length, point, i) => length + Math.hypot(point.x - points[i].x, point.y - points[i].y), 0);
-    }, 0);
+    return results.find(readable) ?? (completeOnes.length > 0 ? completeOnes.reduce(narrowest) : results[0]);
 }
 
 function fromElk(graph: DiagramGraph, sizes: Sizes, result: ElkNode): LaidOutGraph {
