@@ -324,6 +324,28 @@ journey Claim for Owner {
             assert.ok(curved > 10, `only ${curved} edge ends on ellipses: the examples should have many`);
         });
 
+        it('an edge meets an ellipse within 45° of square to its outline, not glancing off it near its top or bottom', () => {
+            let ends = 0;
+            for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
+                for (const { edge, points } of laidOut!.edges) {
+                    for (const [id, end, before] of [[edge.from, points[0], points[1]], [edge.to, points.at(-1)!, points.at(-2)!]] as const) {
+                        const node = laidOut!.nodes.find(n => n.node.id === id)!;
+                        if (node.node.kind !== 'touchpoint') {
+                            continue;
+                        }
+                        // The ellipse's normal at the end, against the direction of the edge's last segment.
+                        const [a, b] = [node.width / 2, node.height / 2];
+                        const normal = { x: (end.x - node.x - a) / a ** 2, y: (end.y - node.y - b) / b ** 2 };
+                        const along = { x: end.x - before.x, y: end.y - before.y };
+                        const cosine = Math.abs(normal.x * along.x + normal.y * along.y) / Math.hypot(normal.x, normal.y) / Math.hypot(along.x, along.y);
+                        assert.ok(cosine >= Math.cos(Math.PI / 4), `${name}: ${edge.id} meets ${id} ${(Math.acos(cosine) * 180 / Math.PI).toFixed(0)}° off square`);
+                        ends++;
+                    }
+                }
+            }
+            assert.ok(ends > 50, `only ${ends} edge ends on ellipses`);
+        });
+
         it('edges do not run through nodes other than their own ends', () => {
             for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
                 for (const { edge, points } of laidOut!.edges) {
