@@ -34,19 +34,6 @@ async function open(name: string): Promise<vscode.TextEditor> {
     return vscode.window.showTextDocument(document, vscode.ViewColumn.One);
 }
 
-/**
- * Puts a document back to its text on disk and saves it. The revert command acts on whichever editor
- * is active, and here it now and then left an edit in place (a test's partner stayed in the model).
- */
-async function revert(document: vscode.TextDocument): Promise<void> {
-    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, document.validateRange(new vscode.Range(0, 0, document.lineCount, 0)), onDisk);
-    assert.ok(await vscode.workspace.applyEdit(edit), `${document.uri.path} not put back`);
-    assert.equal(document.getText(), onDisk);
-    await document.save();
-}
-
 describe('CXE in VS Code', () => {
     let api: PreviewApi;
 
@@ -64,7 +51,7 @@ describe('CXE in VS Code', () => {
         await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
         await vscode.commands.executeCommand('workbench.action.evenEditorWidths');
         const editor = await open('channel.cxe');
-        await revert(editor.document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
         // A partner that takes part in no flow yet: a warning, and a node with a badge in the diagram (an error would hold the preview on its last good drawing).
         await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\npartner Consultancy "Cloud migration consultancy" {\n  seeks ServicesFee\n}\n'));
         await until('its warning', () => vscode.languages.getDiagnostics(editor.document.uri).some(d => d.severity === vscode.DiagnosticSeverity.Warning));
@@ -93,7 +80,7 @@ describe('CXE in VS Code', () => {
         });
         assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
         assert.equal(editor.document.getText(diagnostics[0].range), 'Nonsense');
-        await revert(editor.document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     it("completes actors after '->'", async () => {
@@ -107,7 +94,7 @@ describe('CXE in VS Code', () => {
             assert.ok(labels.includes(actor), `${actor} in ${labels.slice(0, 20)}`);
         }
         assert.ok(!labels.includes('ResellerDesk'), 'touchpoints are not offered after ->');
-        await revert(editor.document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     it('indents a new .cxe file by 2 and offers element templates where an element can start', async () => {
@@ -140,7 +127,7 @@ describe('CXE in VS Code', () => {
         assert.ok(remove?.edit, actions.map(a => a.title).join(', '));
         await vscode.workspace.applyEdit(remove.edit);
         assert.ok(!editor.document.getText().includes('Leftover'));
-        await revert(editor.document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     it('follows a settings file edited while the editor runs', async () => {
@@ -165,7 +152,7 @@ describe('CXE in VS Code', () => {
             await vscode.workspace.fs.delete(settings);
         }
         await until('the default again', () => severityOfLeftover() === vscode.DiagnosticSeverity.Warning);
-        await revert(editor.document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     it('opens the diagram preview with the expected nodes', async () => {
@@ -191,7 +178,7 @@ describe('CXE in VS Code', () => {
         await editor.edit(edit => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\npartner Newcomer "New partner" { seeks CustomerAccess }\n'));
         assert.ok(editor.document.isDirty);
         await until('the new partner in the diagram', () => api.preview()?.state?.result.svg.includes('data-cxe-element="Newcomer"'));
-        await revert(editor.document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
         await until('the diagram without it', () => !api.preview()?.state?.result.svg.includes('data-cxe-element="Newcomer"'));
     });
 
@@ -232,7 +219,7 @@ describe('CXE in VS Code', () => {
         }
         times.sort((a, b) => a - b);
         console.log(`cxe-metric preview-refresh-ms median ${times[2]} (${times.join(', ')}; update delay ${vscode.workspace.getConfiguration('cxe').get('preview.updateDelay')} ms)`);
-        await revert(editor.document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     it('comes back after a window reload: a preview serializer restores the file and view the webview saved', async () => {
