@@ -24,7 +24,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
         debug: { module, transport: TransportKind.ipc, runtime, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'cxe' }],
+        // Files on disk and new unsaved ones only: a diff's older side (`git:`) or a document of another
+        // scheme would join its file's ecosystem and report every name in it twice.
+        documentSelector: [{ scheme: 'file', language: 'cxe' }, { scheme: 'untitled', language: 'cxe' }],
         // Rule settings: the server revalidates the files a settings file governs when it changes.
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/cxe.config.json') },
         outputChannelName: 'CXE Language Server',

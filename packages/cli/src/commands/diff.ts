@@ -1,15 +1,17 @@
-import { type EcosystemDiff, type EcosystemState, diffEcosystems } from '@cxe/language';
+import { type EcosystemDiff, diffEcosystems } from '@cxe/language';
 import path from 'node:path';
 import { discoverFiles } from '../discover-files.js';
 import { type DiffDiagrams, drawDiffDiagrams } from '../diff/diff-diagrams.js';
-import { ecosystemStates } from '../diff/ecosystem-states.js';
+import { ecosystemStates, statesOf } from '../diff/ecosystem-states.js';
+import { buildsOnThread, statesOnThread } from '../diff/side-states.js';
 import { sourcesAtRevision } from '../diff/git-revision.js';
 import { formatDiffJson } from '../format/diff-json.js';
 import { formatDiffMarkdown } from '../format/diff-markdown.js';
 import { formatDiffText } from '../format/diff-text.js';
 import { prepareOutDir, writeArtefacts } from '../generate/write-artefacts.js';
 import type { Io } from '../io.js';
-import { type LoadedWorkspace, loadSources, loadWorkspace } from '../load-workspace.js';
+import { loadSources } from '../load-workspace.js';
+import { type ReadResult, readSources } from '../read-sources.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
 export interface DiffOptions {
@@ -24,68 +26,66 @@ export interface DiffOptions {
 
 /** `cxe diff <old> <new>` or `cxe diff --base <rev> [paths…]`: what a change does to the ecosystems. */
 export async function runDiff(paths: readonly string[], options: DiffOptions, io: Io): Promise<number> {
-    const [loadBefore, loadAfter] = sides(paths, options);
-    // One side at a time, keeping of the old workspace only its states (unless its views are drawn):
-    // two large workspaces need not be in memory together.
-    const before = await loadSide(loadBefore, options.out !== undefined);
-    const after = await loadSide(loadAfter, true);
-    const unreadable = [...before.unreadable, ...after.unreadable];
+    const [readBefore, readAfter] = sides(paths, options);
+    const beforeRead = await readBefore();
+    const afterRead = await readAfter();
+    const unreadable = [...beforeRead.unreadable, ...afterRead.unreadable];
     unreadable.forEach(line => io.err(`cxe: ${line}\n`));
     if (unreadable.length > 0) {
         return ExitCode.usage;
     }
-    const diffs = diffEcosystems(before.states, after.states);
-    let links: DiffDiagrams['links'] = new Map();
     if (options.out !== undefined) {
-        const diagrams = await drawDiffDiagrams(before.workspace!, after.workspace!, diffs);
+        // The diagrams need both workspaces.
+        const before = await loadSources(beforeRead.sources);
+        const after = await loadSources(afterRead.sources);
+        const diffs = diffEcosystems(ecosystemStates(before), ecosystemStates(after));
+        const diagrams = await drawDiffDiagrams(before, after, diffs);
         const outDir = path.resolve(options.out);
         await prepareOutDir(outDir);
         await writeArtefacts(outDir, diagrams.artefacts);
-        links = diagrams.links;
+        return report(diffs, options, io, diagrams.links);
     }
+    // Only the states are compared: the old side builds on a thread while this one builds the new side
+    // (or first, keeping only its states, so that two large workspaces are never in memory together).
+    const [before, after] = buildsOnThread(beforeRead)
+        ? await Promise.all([statesOnThread(beforeRead), statesOf(afterRead)])
+        : [await statesOf(beforeRead), await statesOf(afterRead)];
+    return report(diffEcosystems(before.states, after.states), options, io, new Map());
+}
+
+function report(diffs: readonly EcosystemDiff[], options: DiffOptions, io: Io, links: DiffDiagrams['links']): number {
     io.out(render(diffs, options.format, links));
     return options.exitCode && diffs.length > 0 ? ExitCode.problems : ExitCode.ok;
 }
 
-interface Side {
-    readonly states: Map<string, EcosystemState>;
-    readonly unreadable: readonly string[];
-    readonly workspace?: LoadedWorkspace;
-}
-
-async function loadSide(load: () => Promise<LoadedWorkspace>, keepWorkspace: boolean): Promise<Side> {
-    const workspace = await load();
-    return { states: ecosystemStates(workspace), unreadable: workspace.report.unreadable, workspace: keepWorkspace ? workspace : undefined };
-}
-
-/** How to load the old and the new side: two paths, or a git revision and the working tree. */
-function sides(paths: readonly string[], options: DiffOptions): [() => Promise<LoadedWorkspace>, () => Promise<LoadedWorkspace>] {
+/** How to read the old and the new side: two paths, or a git revision and the working tree. */
+function sides(paths: readonly string[], options: DiffOptions): [() => Promise<ReadResult>, () => Promise<ReadResult>] {
     if (options.base !== undefined) {
         const given = paths.length > 0 ? paths : ['.'];
         const base = options.base;
         let hadModels = false;
-        const loadBase = async () => {
+        const readBase = async () => {
             const sources = await sourcesAtRevision(base, given);
             hadModels = sources.length > 0;
-            return loadSources(sources);
+            return { sources, unreadable: [] };
         };
         // A change that deletes every model is a diff too: no .cxe file left is an error only when there were none before either.
-        const loadWorkingTree = async () => {
+        const readWorkingTree = async () => {
             try {
-                return await loadWorkspace(await discoverFiles(given));
+                return await readSources(await discoverFiles(given));
             } catch (error) {
                 if (error instanceof UsageError && hadModels) {
-                    return loadSources([]);
+                    return { sources: [], unreadable: [] };
                 }
                 throw error;
             }
         };
-        return [loadBase, loadWorkingTree];
+        return [readBase, readWorkingTree];
     }
     if (paths.length !== 2) {
         throw new UsageError('diff needs two paths, <old> and <new> (files or folders), or --base <git-revision> [paths...]');
     }
-    return [async () => loadWorkspace(await discoverFiles([paths[0]])), async () => loadWorkspace(await discoverFiles([paths[1]]))];
+    return [async () => readSources(await discoverFiles([paths[0]])), async () => readSources(await discoverFiles([paths[1]]))];
 }
 
 function render(diffs: readonly EcosystemDiff[], format: DiffOptions['format'], diagrams: DiffDiagrams['links']): string {

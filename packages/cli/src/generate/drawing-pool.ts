@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { UsageError } from '../usage-error.js';
+import { errorOf } from '../thread-failure.js';
 import { type DrawingJob, type Drawn, runDrawingJob, weightOf } from './drawing-job.js';
 import type { WorkerReply } from './drawing-worker.js';
 
@@ -84,7 +84,7 @@ export class DrawingThreads {
             for (const worker of this.workers) {
                 worker.on('message', (reply: WorkerReply) => {
                     if ('failure' in reply) {
-                        reject(reply.failure.usage ? new UsageError(reply.failure.message) : Object.assign(new Error(reply.failure.message), { stack: reply.failure.stack }));
+                        reject(errorOf(reply.failure));
                         return;
                     }
                     results[reply.id] = reply.drawn;

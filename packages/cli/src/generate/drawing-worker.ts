@@ -3,12 +3,12 @@
 // first job comes.
 import { parentPort, workerData } from 'node:worker_threads';
 import { warmUpLayout } from '@cxe/language';
-import { UsageError } from '../usage-error.js';
+import { type ThreadFailure, failureOf } from '../thread-failure.js';
 import { type DrawingJob, type Drawn, runDrawingJob } from './drawing-job.js';
 
 export type WorkerReply =
     | { readonly id: number; readonly drawn: Drawn }
-    | { readonly id: number; readonly failure: { readonly usage: boolean; readonly message: string; readonly stack?: string } };
+    | { readonly id: number; readonly failure: ThreadFailure };
 
 interface Request {
     readonly id: number;
@@ -23,8 +23,7 @@ async function run({ id, job }: Request): Promise<void> {
     try {
         reply = { id, drawn: await runDrawingJob(job) };
     } catch (error) {
-        const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
-        reply = { id, failure: { usage: error instanceof UsageError, message, stack } };
+        reply = { id, failure: failureOf(error) };
     }
     parentPort?.postMessage(reply);
 }

@@ -233,4 +233,27 @@ describe('CXE in VS Code', () => {
         assert.equal(restored.state!.result.ecosystem, 'AcmeCloudMove');
         await until('the restored webview placing the drawing', () => restored.positions.get('AcmeCloudMove/PartnerMap'));
     });
+
+    // Last: while a document of another scheme shares channel.cxe's path, reverting channel.cxe does not
+    // take effect in code-server, and the tests above revert their edits.
+    it('keeps an older version of a file (as a git diff shows it) out of its ecosystem', async () => {
+        // A diff's left side is a document of another scheme with the same text and language; the
+        // client tells the server of every document it selects as soon as it opens, shown or not.
+        const scheme = 'cxe-test-git';
+        const current = file('channel.cxe');
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(current));
+        const provider = vscode.workspace.registerTextDocumentContentProvider(scheme, { provideTextDocumentContent: () => text });
+        try {
+            const older = await vscode.workspace.openTextDocument(current.with({ scheme }));
+            assert.equal(older.languageId, 'cxe');
+            // A file opened after the older version: once its problem shows, the server has seen both.
+            const probe = await vscode.workspace.openTextDocument({ language: 'cxe', content: 'ecosystem Probe\nvalue Spare "Spare" intangible\n' });
+            await until('the probe file checked', () => vscode.languages.getDiagnostics(probe.uri).length > 0);
+            const codes = vscode.languages.getDiagnostics(current).map(d => (typeof d.code === 'object' ? d.code.value : d.code));
+            assert.ok(!codes.includes('duplicate-name'), `channel.cxe: ${codes.join(', ')}`);
+            assert.deepEqual(vscode.languages.getDiagnostics(older.uri), []);
+        } finally {
+            provider.dispose();
+        }
+    });
 });

@@ -12,6 +12,12 @@ import { unique } from '../util/words.js';
 import { ruleCodeActions } from './rule-code-actions.js';
 
 const MAX_SUGGESTED_LENGTH = 100;
+/**
+ * Fixes are worked out for at most this many of a request's diagnostics, in the order given. An editor
+ * asks for the few under the cursor; a whole file selected with 15,000 problems would otherwise make
+ * 45,000 actions (a 30 MB answer, seconds to send) in a menu nobody could read.
+ */
+const MAX_DIAGNOSTICS_PER_REQUEST = 200;
 
 type Fix = (document: LangiumDocument<ast.Model>, diagnostic: Diagnostic) => CodeAction | CodeAction[] | undefined;
 
@@ -33,11 +39,11 @@ export class CxeCodeActionProvider implements CodeActionProvider {
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
-        return params.context.diagnostics.flatMap(diagnostic => {
+        return mergeIdentical(params.context.diagnostics.slice(0, MAX_DIAGNOSTICS_PER_REQUEST).flatMap(diagnostic => {
             const fix = this.fixes[(diagnostic.data as { code?: DiagnosticCode } | undefined)?.code ?? ('' as DiagnosticCode)];
             const actions = fix?.(document as LangiumDocument<ast.Model>, diagnostic) ?? [];
             return [...(Array.isArray(actions) ? actions : [actions]), ...ruleCodeActions(document, diagnostic)];
-        });
+        }));
     }
 
     private addSeeks(document: LangiumDocument<ast.Model>, diagnostic: Diagnostic): CodeAction | undefined {
@@ -103,6 +109,24 @@ export class CxeCodeActionProvider implements CodeActionProvider {
         return action(`Add a flow giving '${value.name}' to '${actor.name}'`, document, diagnostic,
             [besideItsKind(document, { type: ast.Exchange.$type, text: `exchange ${giver.name} -> ${actor.name} : ${value.name}` })]);
     }
+}
+
+/**
+ * One action for each title and edit: "Declare 'A'" or "Ignore `x` in this file" offered for many
+ * diagnostics is one entry in the menu, fixing all of them.
+ */
+function mergeIdentical(actions: readonly CodeAction[]): CodeAction[] {
+    const merged = new Map<string, CodeAction>();
+    for (const action of actions) {
+        const key = JSON.stringify([action.title, action.kind, action.edit]);
+        const first = merged.get(key);
+        if (first) {
+            first.diagnostics = [...first.diagnostics ?? [], ...action.diagnostics ?? []];
+        } else {
+            merged.set(key, { ...action });
+        }
+    }
+    return [...merged.values()];
 }
 
 function action(title: string, document: LangiumDocument, diagnostic: Diagnostic, edits: TextEdit[]): CodeAction {

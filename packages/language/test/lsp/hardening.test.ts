@@ -56,6 +56,25 @@ describe('hardening: what users type never breaks the language server', () => {
         assert.equal(edit.changes![document.uri.toString()].length, 2);
     });
 
+    it('a whole file of 15,000 problems selected gets each fix once, for its first 200 problems', async () => {
+        const text = `ecosystem S\n${'exchange A -> B : V\n'.repeat(5000)}`;
+        const ws = await lspWorkspace({ 'a.cxe': text });
+        const document = ws.document('a.cxe');
+        const diagnostics = document.diagnostics!;
+        assert.ok(diagnostics.length >= 15_000, `${diagnostics.length} diagnostics`);
+        const whole = { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) };
+        const actions = await ws.Cxe.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: uri(ws, 'a.cxe'), range: whole, context: { diagnostics } }) as CodeAction[];
+        const keys = actions.map(action => JSON.stringify([action.title, action.edit]));
+        assert.deepEqual(keys, [...new Set(keys)], 'no action twice');
+        const titles = actions.map(action => action.title);
+        assert.deepEqual(titles.filter(title => title.startsWith('Declare')), ["Declare 'A': partner", "Declare 'B': partner", "Declare 'V': value"]);
+        assert.deepEqual(titles.filter(title => title.endsWith('in this file')), ['Ignore `unresolved-reference` in this file']);
+        const first = diagnostics.slice(0, 200);
+        const declareA = actions.find(action => action.title.startsWith("Declare 'A'"))!;
+        assert.deepEqual(declareA.diagnostics, first.filter(d => (d.data as { refText?: string }).refText === 'A'));
+        assert.ok(actions.every(action => action.diagnostics!.every(d => first.includes(d))), 'only the first 200 diagnostics get fixes');
+    });
+
     it('renaming an ecosystem header away and back revalidates the files of the ecosystem it joins again', async () => {
         const people = 'ecosystem Shop\ncustomer Buyer { seeks Bread }\n';
         const things = 'ecosystem Shop\norganization Baker\nvalue Bread product\nexchange Baker -> Buyer : Bread\n';
