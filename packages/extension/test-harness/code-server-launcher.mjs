@@ -54,6 +54,9 @@ if (!fs.existsSync(settings)) {
     'workbench.startupEditor': 'none', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false,
     'extensions.ignoreRecommendations': true, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
     'chat.disableAIFeatures': true, 'workbench.enableExperiments': false,
+    // Desktop VS Code's default: the web build saves a second after an edit, so that a test's unsaved
+    // edit lasting longer was saved and no revert could take it back.
+    'files.autoSave': 'off',
   }, null, 2));
 }
 

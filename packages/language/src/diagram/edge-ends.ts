@@ -24,8 +24,8 @@ const size = (axis: Axis): 'width' | 'height' => (axis === 'x' ? 'width' : 'heig
 /** The point with `a` on the axis `along` and `c` on the other. */
 const pointAt = (along: Axis, a: number, c: number): Point => (along === 'x' ? { x: a, y: c } : { x: c, y: a });
 
-/** How far from the node the path's turn must be before the end moves to that side: the new bend clears the node. */
-const SIDE_GAP = 14;
+/** How far from the node the path's turn must be before the end moves to that side: the new bend clears the node and an arrowhead (8 px) fits before it. */
+const SIDE_GAP = 10;
 /** The share of a side, around its middle, that moved ends are spread over. */
 const SIDE_SPAN = 0.7;
 /** Ends on a node stay this far apart (arrowheads are 8 px): a side takes no more ends than its length allows. */
@@ -45,13 +45,16 @@ interface Candidate {
     readonly direction: number;
     /** How far beyond the side the path turns. */
     readonly farness: number;
+    /** Where the path turns back the first way: the moved end's path joins the old one there. */
+    readonly turn: Point;
     /** The new path, from the node, for an end at `slot` along the side. */
     build(slot: number): Point[];
 }
 
 /**
- * The routes with ends moved onto the sides facing their paths. An edge is an L once either of its ends
- * moves: the busiest nodes choose first, as it is their ends that pile up.
+ * The routes with ends moved onto the sides facing their paths: the busiest nodes choose first, as it
+ * is their ends that pile up; an edge one end of which has moved is looked at again, as it then runs,
+ * at its other end.
  */
 export function endsFacingTheirPaths(routes: readonly Route[], boxes: ReadonlyMap<string, Box>): Point[][] {
     const paths = routes.map(route => [...route.points]);
@@ -63,21 +66,29 @@ export function endsFacingTheirPaths(routes: readonly Route[], boxes: ReadonlyMa
     for (const { group } of groups) {
         const box = boxes.get(group[0].node)!;
         const { along } = group[0];
-        const open = group.filter(candidate => !moved.has(candidate.route));
+        // A route whose other end has moved is looked at again as it now runs: it may still turn twice at this end.
+        const open = group.flatMap(candidate => {
+            if (!moved.has(candidate.route)) {
+                return [candidate];
+            }
+            const again = candidateOf(paths, routes, candidate.route, candidate.atStart, boxes);
+            return again?.side === candidate.side ? [again] : [];
+        });
         // Along the side, ends whose paths go the low way first; each way's farthest turn lies away from
         // where its path goes, so that the moved ends do not cross one another.
         const ordered = [...open].sort((a, b) => a.direction - b.direction || (b.farness - a.farness) * a.direction || a.route - b.route);
         // The middle of the side: near its corners an arrow would meet a curved outline at a glance, or crowd the next side's ends.
         const length = box[size(along)] * SIDE_SPAN;
         const start = box[along] + (box[size(along)] - length) / 2;
-        // As many as the side has room for, the farthest turns first (they save the longest detours).
+        // As many as the side has room for, the farthest turns first (they save the longest detours), of
+        // those whose new lines would be clear from the middle of the side.
         const room = Math.max(0, Math.floor(length / END_SPACING) - 1);
-        const farthest = new Set([...open].sort((a, b) => b.farness - a.farness || a.route - b.route).slice(0, room));
+        const clear = (candidate: Candidate) => acceptable(pathOf(candidate, start + length / 2), candidate, paths, routes, boxes);
+        const farthest = new Set([...open].sort((a, b) => b.farness - a.farness || a.route - b.route).filter(clear).slice(0, room));
         const kept = ordered.filter(candidate => farthest.has(candidate));
         kept.forEach((candidate, k) => {
             const slot = start + (length * (k + 1)) / (kept.length + 1);
-            const fromNode = candidate.build(slot);
-            const path = candidate.atStart ? fromNode : [...fromNode].reverse();
+            const path = pathOf(candidate, slot);
             if (acceptable(path, candidate, paths, routes, boxes)) {
                 paths[candidate.route] = path;
                 moved.add(candidate.route);
@@ -85,6 +96,12 @@ export function endsFacingTheirPaths(routes: readonly Route[], boxes: ReadonlyMa
         });
     }
     return paths;
+}
+
+/** A candidate's whole path, in the route's direction, with its end at `slot` along the side. */
+function pathOf(candidate: Candidate, slot: number): Point[] {
+    const fromNode = candidate.build(slot);
+    return candidate.atStart ? fromNode : [...fromNode].reverse();
 }
 
 /** The candidate for one end of a route: its path leaves the node, turns past the node's side and turns back the first way. */
@@ -121,6 +138,7 @@ function candidateOf(paths: readonly Point[][], routes: readonly Route[], route:
         route, atStart, node, along, direction,
         side: `${c}${low ? '-' : '+'}`,
         farness: Math.abs(p2[c] - sideAt),
+        turn: p2,
         build: slot => [pointAt(along, slot, sideAt), pointAt(along, slot, p2[c]), ...points.slice(3)],
     };
 }
@@ -149,7 +167,8 @@ function groupBySide(candidates: readonly Candidate[]): Candidate[][] {
 /** Whether a moved end's path is clear: of nodes, of labels, of other edges' lines, apart from the node's other ends. */
 function acceptable(path: readonly Point[], candidate: Candidate, paths: readonly Point[][], routes: readonly Route[], boxes: ReadonlyMap<string, Box>): boolean {
     const fromNode = candidate.atStart ? path : [...path].reverse();
-    const segments: Array<[Point, Point]> = [[fromNode[0], fromNode[1]], [fromNode[1], fromNode[2]]];
+    // The new lines only: from the turn on, the path is the one ELK routed.
+    const segments: Array<[Point, Point]> = [[fromNode[0], fromNode[1]], [fromNode[1], candidate.turn]];
     // 1 px in from a box: a segment ending on its node's side does not cross it.
     const inset = (box: Box): Box => ({ x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2 });
     const obstacles = [...[...boxes.values()].map(inset), ...routes.filter((route, i) => i !== candidate.route && route.label).map(route => route.label!)];

@@ -1,6 +1,6 @@
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph.js';
-import { type LabelLine, edgeLabelLines } from './diagram-style.js';
+import { KIND_STYLES, type LabelLine, edgeLabelLines } from './diagram-style.js';
 import { textWidth, wrapText } from './text-metrics.js';
 
 import { type Point, boxToPath, segmentTouchesBox } from './geometry.js';
@@ -68,14 +68,21 @@ const LABEL_TEXT_WIDTH = 100;
 const MAX_LABEL_LINES = 6;
 /** Distance between the ends of edges on one side of a node: arrowheads (8 px) stay apart. */
 const ARROW_SPACING = 14;
+/**
+ * An ellipse's edge ends gather around the middle of each side, ARROW_SPACING apart: spread over the
+ * whole side, the ends near its corners met the curve at a glance (up to 53° off square on the
+ * examples, 39° with this).
+ */
+const ENDS_MID_SIDE: LayoutOptions = { 'elk.portAlignment.default': 'CENTER', 'elk.spacing.portPort': String(ARROW_SPACING) };
 
 /**
  * ELK's layered algorithm (elkjs), chosen and tuned by measurement (docs/diagrams.md, `npm run bench`).
  * The model order is a constraint (cycle breaking follows it; in small views crossing minimisation
- * too), so a small edit keeps most nodes where they were. A small view is drawn up to four times,
- * as a left-to-right chain wrapped into rows (portrait: it fits a narrow panel and scrolls down) and
- * top-down; the first complete drawing narrow enough to read in a 700 px panel wins, else the
- * narrowest. Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
+ * too), so a small edit keeps most nodes where they were. A small view is drawn in its declared
+ * direction, in the other one, top-down with few nodes a layer, and last as a left-to-right chain
+ * wrapped into rows (portrait: it fits any panel, but an edge from one row to another loops around
+ * the drawing); the first complete drawing narrow enough to read in a 700 px panel wins
+ * (`chooseLayout`). Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
  */
 const SMALL_VIEW = 40;
 const COMMON_OPTIONS: LayoutOptions = {
@@ -119,6 +126,11 @@ const FAST_OPTIONS: LayoutOptions = {
  * layers; two ratios because ELK's wrapping sometimes leaves an edge unrouted at one of them.
  */
 const WRAP_ASPECT_RATIOS = ['0.3', '0.5'];
+/**
+ * Top-down with at most three nodes a layer (Coffman-Graham layering): a hub's many neighbours
+ * otherwise fill one layer too wide for the panel (LifeGoals: 1,283 px, 708 px with these).
+ */
+const FEW_PER_LAYER: LayoutOptions = { 'elk.layered.layering.strategy': 'COFFMAN_GRAHAM', 'elk.layered.layering.coffmanGraham.layerBound': '3' };
 // One set of columns for the whole drawing: components are not packed apart.
 const LAYERED_BY_DEPTH: LayoutOptions = { 'elk.partitioning.activate': 'true', 'elk.separateConnectedComponents': 'false' };
 
@@ -154,7 +166,7 @@ function edgeEndsPerSide(graph: DiagramGraph): Map<string, number> {
     return new Map(graph.nodes.map(node => [node.id, Math.max(outgoing.get(node.id) ?? 0, incoming.get(node.id) ?? 0)]));
 }
 
-/** The option sets to try on a graph, best first; the narrowest result is kept. */
+/** The option sets to try on a graph, best first: the first readable result is kept. */
 function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
     const direction = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
     if (graph.nodes.some(node => node.layer !== undefined)) {
@@ -169,15 +181,13 @@ function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
     if (graph.nodes.length > SMALL_VIEW) {
         return [{ ...COMMON_OPTIONS, ...FAST_OPTIONS, 'elk.direction': direction }];
     }
-    // Both ways for every small view, `down` and a wrapped chain; the declared direction goes first and wins ties.
-    const down = { ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': 'DOWN' };
-    const wrapped = WRAP_ASPECT_RATIOS.map(ratio => ({
-        ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.aspectRatio': ratio, 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.direction': 'RIGHT',
-    }));
-    // Rows again, with cuts that ELK checks backwards (wider, but every edge routed on the examples):
-    // when an edit leaves the other rows incomplete, the drawing stays in rows rather than turning top-down.
+    // Straight drawings first (declared direction, the other one, top-down with few nodes a layer); rows last.
+    const straight = (direction: string) => ({ ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': direction });
+    const declared = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
+    const wrapped = WRAP_ASPECT_RATIOS.map(ratio => ({ ...straight('RIGHT'), 'elk.aspectRatio': ratio, 'elk.layered.wrapping.strategy': 'MULTI_EDGE' }));
+    // Rows again, with cuts that ELK checks backwards (wider, but every edge routed on the examples).
     const validRows = { ...wrapped[0], 'elk.layered.wrapping.validify.strategy': 'LOOK_BACK' };
-    return graph.direction === 'down' ? [down, ...wrapped, validRows] : [...wrapped, validRows, down];
+    return [straight(declared), straight(declared === 'DOWN' ? 'RIGHT' : 'DOWN'), { ...straight('DOWN'), ...FEW_PER_LAYER }, ...wrapped, validRows];
 }
 
 function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions): ElkNode {
@@ -192,7 +202,10 @@ function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions):
             width: node.width,
             height: node.height,
             // Nodes with a layer go in that column (row, laid out down), in order: ELK's partitions.
-            ...(layered ? { layoutOptions: { 'elk.partitioning.partition': String(node.node.layer ?? 0) } } : {}),
+            layoutOptions: {
+                ...(layered ? { 'elk.partitioning.partition': String(node.node.layer ?? 0) } : {}),
+                ...(KIND_STYLES[node.node.kind].shape === 'ellipse' ? ENDS_MID_SIDE : {}),
+            },
         })),
         edges: graph.edges.map(edge => {
             const label = sizes.labels.get(edge.id);
@@ -263,20 +276,29 @@ export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
     if (candidates.length === 1) {
         return fromElk(graph, sizes, await runElk(toElk(graph, sizes, candidates[0])));
     }
-    let best: ElkNode | undefined;
+    const results: ElkNode[] = [];
     for (const options of candidates) {
-        const result = await runElk(toElk(graph, sizes, options));
-        // The narrower drawing renders its text larger in a panel it is fitted to. The first complete
-        // candidate narrow enough to read is kept as it is (a later one is not even tried); otherwise
-        // the narrowest complete one.
-        if (!best || (complete(result) && (!complete(best) || (result.width ?? 0) < (best.width ?? 0)))) {
-            best = result;
-        }
-        if (complete(best) && (best.width ?? 0) <= READABLE_WIDTH) {
-            break;
+        results.push(await runElk(toElk(graph, sizes, options)));
+        if (readable(results.at(-1)!)) {
+            break; // the later candidates are not even laid out
         }
     }
-    return fromElk(graph, sizes, best!);
+    return fromElk(graph, sizes, chooseLayout(results));
+}
+
+/** A complete drawing narrow enough that its smallest text renders at 9 px or more in a 700 px panel. */
+function readable(result: ElkNode): boolean {
+    return complete(result) && (result.width ?? 0) <= READABLE_WIDTH;
+}
+
+/**
+ * Of the candidates laid out (best first), the first readable one; when none is readable, the
+ * narrowest complete one (its text renders largest); when none is complete, the first.
+ */
+export function chooseLayout(results: readonly ElkNode[]): ElkNode {
+    const narrowest = (best: ElkNode, result: ElkNode) => (result.width ?? 0) < (best.width ?? 0) ? result : best;
+    const completeOnes = results.filter(complete);
+    return results.find(readable) ?? (completeOnes.length > 0 ? completeOnes.reduce(narrowest) : results[0]);
 }
 
 function fromElk(graph: DiagramGraph, sizes: Sizes, result: ElkNode): LaidOutGraph {
@@ -416,6 +438,28 @@ function pathMidpoint(points: readonly Point[]): Point {
     return points[0];
 }
 
+/**
+ * A label's lines (each wrapped into one or more) within MAX_LABEL_LINES: whole values only, the
+ * first value of each direction always (a reciprocal edge never reads as one-way), then the others
+ * in order, and `+ n more` for the n values or touchpoint lines left out.
+ */
+function wholeLinesThatFit(wrapped: readonly LabelLine[][]): LabelLine[] {
+    if (wrapped.reduce((count, parts) => count + parts.length, 0) <= MAX_LABEL_LINES) {
+        return wrapped.flat();
+    }
+    const firsts = wrapped.flatMap((parts, i) => (parts[0].arrow ? [i] : []));
+    const kept = new Set<number>();
+    let used = 1; // the `+ n more` line
+    for (const i of [...firsts, ...[...wrapped.keys()].filter(i => !firsts.includes(i))]) {
+        if (used + wrapped[i].length > MAX_LABEL_LINES) {
+            break;
+        }
+        kept.add(i);
+        used += wrapped[i].length;
+    }
+    return [...wrapped.filter((_, i) => kept.has(i)).flat(), { text: `+ ${wrapped.length - kept.size} more`, tone: 'via' }];
+}
+
 function sizeNode(node: DiagramNode, edgeEnds: number): Omit<LaidOutNode, 'x' | 'y'> {
     const labelLines = wrapText(node.label, NODE_TEXT_WIDTH, NODE_FONT, 3, true);
     const detailLines = node.detail ? wrapText(node.detail, NODE_TEXT_WIDTH, DETAIL_FONT, 2) : [];
@@ -439,14 +483,11 @@ function sizeLabel(edge: DiagramEdge): Omit<LaidOutLabel, 'x' | 'y'> | undefined
     if (text.length === 0) {
         return undefined;
     }
-    const wrapped = text.flatMap(line => {
+    const lines = wholeLinesThatFit(text.map(line => {
         const indented = line.arrow !== undefined || line.indent === true;
         return wrapText(line.text, LABEL_TEXT_WIDTH - (indented ? LABEL_INDENT : 0), LABEL_FONT, 2)
             .map((part, i): LabelLine => ({ text: part, tone: line.tone, ...(i === 0 && line.arrow ? { arrow: line.arrow } : indented ? { indent: true } : {}) }));
-    });
-    const lines = wrapped.length > MAX_LABEL_LINES
-        ? [...wrapped.slice(0, MAX_LABEL_LINES - 1), { text: `+ ${wrapped.length - MAX_LABEL_LINES + 1} more`, tone: 'via' as const }]
-        : wrapped;
+    }));
     const lineWidth = (line: LabelLine) => textWidth(line.text, LABEL_FONT) + (line.arrow || line.indent ? LABEL_INDENT : 0);
     return {
         width: Math.ceil(Math.max(...lines.map(lineWidth)) + LABEL_PADDING * 2),

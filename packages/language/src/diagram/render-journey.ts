@@ -57,7 +57,9 @@ const TITLE_HEIGHT = 56;
 const CURVE_TOP = TITLE_HEIGHT + 20;
 const CURVE_HEIGHT = 120;
 const CARD_TOP = CURVE_TOP + CURVE_HEIGHT + 30;
-const CARD_HEIGHT = 96;
+/** A step's name gets three lines: it is what the map is read for (two cut most names mid-phrase). */
+const STEP_NAME_LINES = 3;
+const CARD_HEIGHT = 112;
 
 /** An SVG journey map: the steps in order with their touchpoints, and the score curve above them. */
 export function renderJourneySvg(journey: ast.Journey): string {
@@ -71,7 +73,11 @@ export function renderJourneySvg(journey: ast.Journey): string {
     const body: string[] = [
         `<text x="${MARGIN}" y="30" font-size="18" font-weight="bold" fill="${COLORS.title}">${escapeXml(title)}</text>`,
         `<text x="${MARGIN}" y="48" font-size="12" fill="${COLORS.muted}">${escapeXml(`Journey of ${customer} · ${countOf(steps.length, 'step')} · score 1 (painful) to 5 (delightful)`)}</text>`,
-        ...[1, 3, 5].map(score => `<line x1="${MARGIN}" x2="${width - MARGIN}" y1="${num(scoreY(score))}" y2="${num(scoreY(score))}" stroke="${COLORS.border}" stroke-dasharray="3 4"/>`),
+        ...[1, 3, 5].flatMap(score => [
+            `<line x1="${MARGIN}" x2="${width - MARGIN}" y1="${num(scoreY(score))}" y2="${num(scoreY(score))}" stroke="${COLORS.border}" stroke-dasharray="3 4"/>`,
+            // The score each guide line stands for, in the margin: which line is 5 and which is 1 is otherwise a guess.
+            `<text x="${MARGIN - 6}" y="${num(scoreY(score) + 4)}" font-size="11" text-anchor="end" fill="${COLORS.muted}">${score}</text>`,
+        ]),
     ];
     if (steps.length > 1) {
         const points = steps.map((step, i) => `${num(centreX(i))},${num(scoreY(clampScore(step.score)))}`).join(' ');
@@ -88,8 +94,8 @@ export function renderJourneySvg(journey: ast.Journey): string {
             `<circle cx="${num(x)}" cy="${num(scoreY(score))}" r="9" fill="${color}" stroke="${COLORS.background}" stroke-width="2"/>`,
             `<rect x="${num(x - STEP_WIDTH / 2 + 8)}" y="${CARD_TOP}" width="${STEP_WIDTH - 16}" height="${CARD_HEIGHT}" rx="8" fill="${KIND_STYLES.customer.fill}" stroke="${KIND_STYLES.customer.stroke}"/>`,
             `<rect x="${num(x - STEP_WIDTH / 2 + 8)}" y="${CARD_TOP}" width="${STEP_WIDTH - 16}" height="6" rx="3" fill="${color}"/>`,
-            centredText(wrapText(step.label, STEP_WIDTH - 32, 13, 2, true), x, CARD_TOP + 30, 13, 16, ` font-weight="bold" fill="${KIND_STYLES.customer.text}"`),
-            centredText(wrapText(`at ${step.touchpoint}`, STEP_WIDTH - 32, 11, 2), x, CARD_TOP + 66, 11, 14, ` fill="${COLORS.muted}"`),
+            centredText(wrapText(step.label, STEP_WIDTH - 32, 13, STEP_NAME_LINES, true), x, CARD_TOP + 30, 13, 16, ` font-weight="bold" fill="${KIND_STYLES.customer.text}"`),
+            centredText(wrapText(`at ${step.touchpoint}`, STEP_WIDTH - 32, 11, 2), x, CARD_TOP + 82, 11, 14, ` fill="${COLORS.muted}"`),
             centredText([words], x, CARD_TOP + CARD_HEIGHT + 14, 11, 14, ` fill="${color}"`),
             '</g>',
         );

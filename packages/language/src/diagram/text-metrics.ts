@@ -45,7 +45,8 @@ function cutOf(word: string, maxWidth: number, fontSize: number, bold: boolean):
     }
     if (CURRENCY_ONLY.test(rest)) {
         const shorter = [...cut.trimEnd()].slice(0, -1).join('');
-        return shorter || cut;
+        // An amount of one letter cannot give one up: the sign and it overflow the line together.
+        return shorter || word;
     }
     return cut;
 }

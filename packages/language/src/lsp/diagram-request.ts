@@ -10,6 +10,9 @@ import { DiagramRequest } from './protocol.js';
  * Answers `cxe/diagram` once the workspace is validated, with the shared render function. Not just
  * the document: the error count covers the ecosystem's other files, and a file still being rebuilt
  * (an edit, a fix) would be counted with its last diagnostics, which the Problems panel no longer shows.
+ * Drawn under the workspace's read lock, as Langium's own requests are: after every edit the server
+ * has already received is built (the server queues an edit's build; a request read right after it
+ * would otherwise draw the text from before it), and with no build starting while the layout runs.
  */
 export async function handleDiagramRequest(shared: LangiumSharedCoreServices, services: CxeAddedServices, params: DiagramRequest.Params): Promise<DiagramRequest.Result | undefined> {
     const uri = URI.parse(params.uri);
@@ -17,6 +20,10 @@ export async function handleDiagramRequest(shared: LangiumSharedCoreServices, se
         return undefined; // Not open, nor in the workspace: nothing to draw.
     }
     await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated);
+    return shared.workspace.WorkspaceLock.read(() => draw(shared, services, uri, params));
+}
+
+async function draw(shared: LangiumSharedCoreServices, services: CxeAddedServices, uri: URI, params: DiagramRequest.Params): Promise<DiagramRequest.Result | undefined> {
     const document = shared.workspace.LangiumDocuments.getDocument(uri);
     const model = document && services.workspace.EcosystemModels.modelFor(document);
     if (!document || !model) {

@@ -74,4 +74,24 @@ describe('edge ends facing their paths', () => {
         const paths = endsFacingTheirPaths(withRightEnd, boxes);
         assert.deepEqual(paths.map(path => path[0]), withRightEnd.map(route => route.points[0]));
     });
+    it('a side too short for every end takes the farthest whose new run is clear, not a farther one a node blocks', () => {
+        // Two edges leave the hub's bottom and turn right; a node below the hub's right blocks the farther one's new run.
+        const { routes, boxes } = hubAndRow([560, 690]);
+        boxes.set('hub', { ...HUB, height: 40 });
+        const rerouted = routes.map(route => ({ ...route, points: [{ ...route.points[0], y: 40 }, ...route.points.slice(1)] }));
+        boxes.set('blocker', { x: 650, y: 0, width: 30, height: 60 });
+        const paths = endsFacingTheirPaths(rerouted, boxes);
+        assert.equal(sideOf(paths[0][0], boxes.get('hub')!), 'right', JSON.stringify(paths[0]));
+        assert.equal(sideOf(paths[1][0], boxes.get('hub')!), 'bottom', JSON.stringify(paths[1]));
+    });
+
+    it('an edge whose one end has moved moves its other end too when it still turns twice there', () => {
+        // From a node on the left to a node on the right and below: a Z at each end, both can become a side end.
+        const boxes = new Map<string, Box>([['a', { x: 0, y: 0, width: 100, height: 60 }], ['b', { x: 300, y: 200, width: 100, height: 60 }]]);
+        const route: Route = { from: 'a', to: 'b', points: [{ x: 50, y: 60 }, { x: 50, y: 100 }, { x: 200, y: 100 }, { x: 200, y: 160 }, { x: 350, y: 160 }, { x: 350, y: 200 }] };
+        const [path] = endsFacingTheirPaths([route], boxes);
+        assert.equal(sideOf(path[0], boxes.get('a')!), 'right', JSON.stringify(path));
+        assert.equal(sideOf(path.at(-1)!, boxes.get('b')!), 'left', JSON.stringify(path));
+        assert.equal(path.length, 4, JSON.stringify(path));
+    });
 });

@@ -121,6 +121,51 @@ view FactorsOnly { include Buyer, Shop, environment }
         assert.deepEqual(await legendOf('FactorsOnly'), ['affects']);
     });
 
+    it('a label too long for its lines keeps each direction\'s first value and whole values only, and counts the values left out', async () => {
+        const values = Array.from({ length: 8 }, (_, i) => `value Good${i} "Good number ${i} of a long list of goods" product`).join('\n');
+        const text = `ecosystem E
+customer Buyer { seeks Good0 }
+organization Shop { seeks Cash }
+value Cash "Cash for everything" money
+${values}
+exchange Shop -> Buyer : ${Array.from({ length: 8 }, (_, i) => `Good${i}`).join(', ')}
+exchange Buyer -> Shop : Cash
+`;
+        const model = (await servicesFor({ 'label.cxe': text })).workspace.EcosystemModels.modelOf('E');
+        const drawing = await renderDrawing(model, 'overview', []);
+        assert.equal(drawing.kind, 'view');
+        const lines = drawing.kind === 'view' ? drawing.laidOut.edges[0].label!.lines : [];
+        assert.deepEqual(lines.filter(line => line.arrow).map(line => line.arrow).sort(), ['back', 'forward'], JSON.stringify(lines));
+        const starts = lines.filter(line => /^(Good number \d|\$ Cash)/.test(line.text)).length;
+        const more = Number(/^\+ (\d+) more$/.exec(lines.at(-1)!.text)?.[1]);
+        assert.equal(starts + more, 9, `9 values, shown or counted: ${JSON.stringify(lines)}`);
+        // Every value here wraps onto two lines: a value is shown whole or not at all.
+        assert.equal(lines.length - 1, 2 * starts, JSON.stringify(lines));
+    });
+
+    it("a journey map names each step in up to three lines, and says which guide line is which score", async () => {
+        const text = `ecosystem E
+customer Owner { seeks V }
+value V
+touchpoint App { channel mobile }
+journey Claim for Owner {
+  step Report "Reports a burst pipe in the app" at App score 3
+  step Chase "Chases the claim by phone" at App score 2
+}
+`;
+        const model = (await servicesFor({ 'journey.cxe': text })).workspace.EcosystemModels.modelOf('E');
+        const { svg } = await renderDrawing(model, 'Claim', []);
+        const stepText = (step: string) => {
+            const group = svg.slice(svg.indexOf(`data-cxe-element="${step}"`));
+            const bold = group.slice(0, group.indexOf('</g>')).matchAll(/<text[^>]*font-weight="bold"[^>]*>([^<]*)<\/text>/g);
+            return [...bold].map(match => match[1]).join(' ');
+        };
+        assert.equal(stepText('Report'), 'Reports a burst pipe in the app');
+        assert.equal(stepText('Chase'), 'Chases the claim by phone');
+        const scores = [...svg.matchAll(/<text[^>]*text-anchor="end"[^>]*>([1-5])<\/text>/g)].map(match => match[1]);
+        assert.deepEqual(scores, ['1', '3', '5']);
+    });
+
     describe('escaping', () => {
         it('SVG text reads back exactly as written in the model, never as markup', () => {
             const svg = hostileRendered.find(r => r.name === 'Hostile.overview')!.svg;
@@ -277,6 +322,28 @@ view FactorsOnly { include Buyer, Shop, environment }
                 }
             }
             assert.ok(curved > 10, `only ${curved} edge ends on ellipses: the examples should have many`);
+        });
+
+        it('an edge meets an ellipse within 45° of square to its outline, not glancing off it near its top or bottom', () => {
+            let ends = 0;
+            for (const { name, laidOut } of examples.filter(r => r.laidOut)) {
+                for (const { edge, points } of laidOut!.edges) {
+                    for (const [id, end, before] of [[edge.from, points[0], points[1]], [edge.to, points.at(-1)!, points.at(-2)!]] as const) {
+                        const node = laidOut!.nodes.find(n => n.node.id === id)!;
+                        if (node.node.kind !== 'touchpoint') {
+                            continue;
+                        }
+                        // The ellipse's normal at the end, against the direction of the edge's last segment.
+                        const [a, b] = [node.width / 2, node.height / 2];
+                        const normal = { x: (end.x - node.x - a) / a ** 2, y: (end.y - node.y - b) / b ** 2 };
+                        const along = { x: end.x - before.x, y: end.y - before.y };
+                        const cosine = Math.abs(normal.x * along.x + normal.y * along.y) / Math.hypot(normal.x, normal.y) / Math.hypot(along.x, along.y);
+                        assert.ok(cosine >= Math.cos(Math.PI / 4), `${name}: ${edge.id} meets ${id} ${(Math.acos(cosine) * 180 / Math.PI).toFixed(0)}° off square`);
+                        ends++;
+                    }
+                }
+            }
+            assert.ok(ends > 50, `only ${ends} edge ends on ellipses`);
         });
 
         it('edges do not run through nodes other than their own ends', () => {

@@ -93,6 +93,8 @@ describe('drawing what users type (issue 10)', () => {
         const width = textWidth('Implementation', 11) + 1;
         assert.deepEqual(wrapText('$ Implementation fee', width, 11, 3), ['$ Implementati', 'on fee']);
         assert.deepEqual(wrapText('Payment of 40 €', textWidth('Payment of', 11) + 1, 11, 3), ['Payment of', '40 €']);
+        // Found by the property above (1 run in a few thousand): a one-letter amount and its sign, wider than the line.
+        assert.deepEqual(wrapText('W $', 20, 11, 2), ['W $']);
     });
 
     it('a long name is elided in the drawing and whole in its tooltip', async () => {

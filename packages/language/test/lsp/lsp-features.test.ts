@@ -174,6 +174,18 @@ describe('language server features', () => {
         assert.equal(again?.errors, published());
         assert.equal(again?.errors, 1);
     });
+    it('the diagram drawn for a request read just after an edit shows the edit, though its build had not started', async () => {
+        const view = 'view Trade { include customer, Baker }\n';
+        const ws = await TestWorkspace.of({ 'people.cxe': people, 'things.cxe': things + view });
+        const { shared, Cxe } = ws.services;
+        const uri = ws.document('people.cxe').uri;
+        // As the language server takes an edit: the build is queued on the workspace lock, then the next message is read.
+        ws.fileSystem.insert(uri, people + 'customer Newcomer { seeks Bread }\n');
+        const building = shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update([uri], [], token));
+        const answer = await handleDiagramRequest(shared, Cxe, { uri: uri.toString(), view: 'Trade' });
+        await building;
+        assert.match(answer!.svg, /data-cxe-element="Newcomer"/);
+    });
 });
 
 describe('language server features: symbols and folding', () => {
