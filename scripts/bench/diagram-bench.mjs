@@ -1,6 +1,7 @@
 // The diagram half of `npm run bench`: layout + SVG in process (against ELK with its defaults and
 // Graphviz dot on the same graph), whole-process `cxe generate` on the synthetic models, the first
-// layout in a fresh process against warm ones, and layout stability under one-flow edits.
+// layout in a fresh process against warm ones (cold, and after the warm-up the language server and the
+// drawing threads do), and layout stability under one-flow edits.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,9 @@ import {
 
 const RUNS = 5;
 const firstLayout = fileURLToPath(new URL('first-layout.mjs', import.meta.url));
+const previewFirstDrawing = fileURLToPath(new URL('preview-first-drawing.mjs', import.meta.url));
+/** How long the language server is left idle before the preview asks for its first drawing. */
+const PREVIEW_IDLE_MS = 8000;
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function firstViewGraph(text) {
@@ -83,6 +87,12 @@ export async function benchDiagrams(models, cliEntry, work) {
             row.generateSvgMs = timeGenerate(cliEntry, file, mkdtempSync(join(work, 'svg-')), 'svg', 3);
             const fresh = spawnSync(process.execPath, [firstLayout, file], { encoding: 'utf8' });
             Object.assign(row, JSON.parse(fresh.stdout));
+            const warmedUp = JSON.parse(spawnSync(process.execPath, [firstLayout, file, '--warm-up'], { encoding: 'utf8' }).stdout);
+            Object.assign(row, { firstAfterWarmUpMs: warmedUp.firstMs, warmUpMs: warmedUp.warmUpMs });
+            if (n >= 500) {
+                const preview = JSON.parse(spawnSync(process.execPath, [previewFirstDrawing, file, String(PREVIEW_IDLE_MS)], { encoding: 'utf8' }).stdout);
+                Object.assign(row, { previewFirstMs: preview.firstMs, previewWarmMs: preview.warmMs });
+            }
         }
         rows.push(row);
     }
@@ -92,9 +102,11 @@ export async function benchDiagrams(models, cliEntry, work) {
 export function printDiagramTable(rows) {
     const ms = value => (value === undefined ? 'n/a' : value === Infinity ? '>120000' : value.toFixed(0));
     const header = ['N', 'nodes', 'edges', 'grouped', 'layout+svg ms', 'ELK defaults ms', 'dot ms', 'dot fast ms', 'generate svg,mermaid,md ms',
-        'generate svg ms', 'first layout ms', 'warm layout ms'];
+        'generate svg ms', 'first layout cpu ms', 'warm layout cpu ms', 'first after warm-up cpu ms', 'warm-up cpu ms',
+        `server's first drawing after ${PREVIEW_IDLE_MS / 1000} s idle ms`, "server's later drawings ms"];
     const table = rows.map(r => [r.n, r.nodes, r.edges, r.grouped ? 'yes' : 'no', ms(r.svgMs), ms(r.elkDefaultsMs), ms(r.dotMs), ms(r.dotFastMs), ms(r.generateMs),
-        ms(r.generateSvgMs), ms(r.firstMs), ms(r.warmMs)].map(String));
+        ms(r.generateSvgMs), ms(r.firstMs), ms(r.warmMs), ms(r.firstAfterWarmUpMs), ms(r.warmUpMs),
+        ms(r.previewFirstMs), ms(r.previewWarmMs)].map(String));
     const widths = header.map((title, i) => Math.max(title.length, ...table.map(row => row[i].length)));
     for (const row of [header, ...table]) {
         console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));

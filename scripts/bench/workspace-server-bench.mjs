@@ -41,7 +41,7 @@ function rssMiB(pid) {
 }
 
 /** One server process and what it published: every publication counted, the latest kept per URI. */
-class Server {
+export class Server {
     constructor(folder) {
         // CXE_BENCH_NODE_ARGS: extra Node options for the server, for example to profile it (--cpu-prof).
         const nodeArgs = process.env.CXE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];

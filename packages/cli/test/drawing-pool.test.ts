@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from '@cxe/language';
 import type { DrawingJob } from '../src/generate/drawing-job.js';
-import { drawAll, drawingThreads } from '../src/generate/drawing-pool.js';
+import { drawAll, drawingThreads, earlyDrawingThreads } from '../src/generate/drawing-pool.js';
 import { UsageError } from '../src/usage-error.js';
 
 /** A view's graph: a chain of `size` customers, each giving the next a value. */
@@ -36,5 +36,16 @@ describe('drawing on threads', () => {
         assert.equal(drawingThreads(large), Math.min(availableParallelism(), 8));
         assert.equal(drawingThreads(large.slice(0, 1)), 1);
         assert.equal(drawingThreads([], 3), 1);
+    });
+
+    it('starts a thread before parsing for a large input only, unless one thread is asked for; it draws the same bytes as this thread', async function () {
+        this.timeout(60_000);
+        assert.equal(earlyDrawingThreads(60_000), undefined);
+        assert.equal(earlyDrawingThreads(1_000_000, 1), undefined);
+        const early = earlyDrawingThreads(1_000_000, 2);
+        assert.ok(early);
+        // Sent while the thread warms up: it draws them when its current warm-up layout ends.
+        const jobs = [view(chain(5)), view(chain(45))];
+        assert.deepEqual(await drawAll(jobs, 1, early), await drawAll(jobs, 1));
     });
 });

@@ -23,6 +23,7 @@ export * from './diagram/walk-graph.js';
 export * from './diagram/diagram-graph.js';
 export * from './diagram/diagrams.js';
 export * from './diagram/layout.js';
+export * from './diagram/layout-warm-up.js';
 export * from './diagram/geometry.js';
 export * from './diagram/render-dot.js';
 export * from './diagram/render-journey.js';

@@ -5,7 +5,9 @@ import { EXTENSIONS, type Format, fileNamePart } from '../generate/artefact.js';
 import { buildArtefacts, hasViewOrJourney } from '../generate/build-artefacts.js';
 import { checkArtefacts, prepareOutDir, writeArtefacts } from '../generate/write-artefacts.js';
 import type { Io } from '../io.js';
-import { loadWorkspace } from '../load-workspace.js';
+import { type DrawingThreads, earlyDrawingThreads } from '../generate/drawing-pool.js';
+import { type LoadedWorkspace, loadSources } from '../load-workspace.js';
+import { readSources } from '../read-sources.js';
 import { type RuleOptions, ruleSettingsOf } from '../rule-options.js';
 import { ExitCode, UsageError } from '../usage-error.js';
 
@@ -26,7 +28,16 @@ export interface GenerateOptions {
  */
 export async function runGenerate(paths: readonly string[], options: GenerateOptions & RuleOptions, io: Io): Promise<number> {
     const outDir = path.resolve(options.out);
-    const workspace = await loadWorkspace(await discoverFiles(paths), ruleSettingsOf(options));
+    const { sources, unreadable } = await readSources(await discoverFiles(paths));
+    const early = earlyDrawingThreads(sources.reduce((sum, source) => sum + source.text.length, 0), options.jobs);
+    try {
+        return await generate(await loadSources(sources, unreadable, ruleSettingsOf(options)), outDir, options, io, early);
+    } finally {
+        await early?.close();
+    }
+}
+
+async function generate(workspace: LoadedWorkspace, outDir: string, options: GenerateOptions, io: Io, early: DrawingThreads | undefined): Promise<number> {
     const { report } = workspace;
     if (report.diagnostics.length > 0) {
         io.out(formatText(report));
@@ -44,7 +55,7 @@ export async function runGenerate(paths: readonly string[], options: GenerateOpt
         throw new UsageError(`no view or journey named '${options.view}'`);
     }
     const formats = new Set(options.format);
-    const artefacts = await buildArtefacts(workspace, { formats, only: options.view, outDir, threads: options.jobs });
+    const artefacts = await buildArtefacts(workspace, { formats, only: options.view, outDir, threads: options.jobs, early });
     if (options.check) {
         const ecosystems = workspace.services.workspace.EcosystemModels.ecosystems();
         const extensions = [...formats].map(format => `.${EXTENSIONS[format]}`);

@@ -6,7 +6,7 @@ import {
 import type { LoadedWorkspace } from '../load-workspace.js';
 import { type Artefact, EXTENSIONS, type Format, fileNamePart } from './artefact.js';
 import type { DrawingJob, Drawn } from './drawing-job.js';
-import { drawAll, drawingThreads } from './drawing-pool.js';
+import { type DrawingThreads, drawAll, drawingThreads } from './drawing-pool.js';
 
 export interface ArtefactOptions {
     readonly formats: ReadonlySet<Format>;
@@ -16,6 +16,8 @@ export interface ArtefactOptions {
     readonly outDir: string;
     /** Threads to draw on (`--jobs`); by default as many as pay off on this machine. */
     readonly threads?: number;
+    /** Drawing threads started before the models were parsed (they warm up meanwhile): the drawing starts on them. */
+    readonly early?: DrawingThreads;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function buildArtefacts(workspace: LoadedWorkspace, options: Artefa
     const models = workspace.services.workspace.EcosystemModels;
     const plans = models.ecosystems().map(ecosystem => planEcosystem(workspace, models.modelOf(ecosystem), options));
     const jobs = plans.flatMap(plan => plan.drawings.flatMap(drawing => drawing.job ?? []));
-    const drawing = drawAll(jobs, drawingThreads(jobs, options.threads));
+    const drawing = drawAll(jobs, drawingThreads(jobs, options.threads), options.early);
     // While the threads draw: what needs the model but not the pictures.
     const texts = plans.map(plan => plan.drawings.map(planned => ({ ...planned, ...textsOf(planned, formats) })));
     const reports = plans.map(({ model }, i) => (formats.has('md') ? markdownReport(workspace, model, texts[i], options) : undefined));

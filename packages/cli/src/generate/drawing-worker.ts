@@ -1,5 +1,8 @@
-// A drawing thread of `cxe generate` (see drawing-pool.ts): runs the jobs it is sent, one at a time.
-import { parentPort } from 'node:worker_threads';
+// A drawing thread of `cxe generate` (see drawing-pool.ts): runs the jobs it is sent, one at a time. A
+// thread started before the jobs are known (`workerData.warmUp`) warms up the layout engine until its
+// first job comes.
+import { parentPort, workerData } from 'node:worker_threads';
+import { warmUpLayout } from '@cxe/language';
 import { type ThreadFailure, failureOf } from '../thread-failure.js';
 import { type DrawingJob, type Drawn, runDrawingJob } from './drawing-job.js';
 
@@ -7,7 +10,15 @@ export type WorkerReply =
     | { readonly id: number; readonly drawn: Drawn }
     | { readonly id: number; readonly failure: ThreadFailure };
 
-parentPort?.on('message', async ({ id, job }: { id: number; job: DrawingJob }) => {
+interface Request {
+    readonly id: number;
+    readonly job: DrawingJob;
+}
+
+const waiting: Request[] = [];
+let warming = (workerData as { warmUp?: boolean } | undefined)?.warmUp === true;
+
+async function run({ id, job }: Request): Promise<void> {
     let reply: WorkerReply;
     try {
         reply = { id, drawn: await runDrawingJob(job) };
@@ -15,4 +26,12 @@ parentPort?.on('message', async ({ id, job }: { id: number; job: DrawingJob }) =
         reply = { id, failure: failureOf(error) };
     }
     parentPort?.postMessage(reply);
-});
+}
+
+// The pool sends a thread its next job only after the last one's reply: jobs never overlap.
+parentPort?.on('message', (request: Request) => (warming ? waiting.push(request) : void run(request)));
+if (warming) {
+    await warmUpLayout(() => waiting.length > 0);
+    warming = false;
+}
+waiting.splice(0).forEach(request => void run(request));

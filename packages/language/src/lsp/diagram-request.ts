@@ -43,6 +43,10 @@ async function draw(shared: LangiumSharedCoreServices, services: CxeAddedService
     return { ecosystem: model.name, view, views, svg: rendered.svg, sources: rendered.sources, errors };
 }
 
-export function registerDiagramRequest(connection: Connection, shared: LangiumSharedServices, services: CxeAddedServices): void {
-    connection.onRequest(DiagramRequest.method, (params: DiagramRequest.Params) => handleDiagramRequest(shared, services, params));
+/** `beforeEach` runs as each request comes, before the drawing starts. */
+export function registerDiagramRequest(connection: Connection, shared: LangiumSharedServices, services: CxeAddedServices, beforeEach = () => {}): void {
+    connection.onRequest(DiagramRequest.method, (params: DiagramRequest.Params) => {
+        beforeEach();
+        return handleDiagramRequest(shared, services, params);
+    });
 }
