@@ -8,13 +8,8 @@ const cliPackage = JSON.parse(await readFile(new URL('../packages/cli/package.js
 // A fresh folder: `npm pack` ships everything in it, so no chunk of an earlier build may linger.
 await rm('packages/cli/dist', { recursive: true, force: true });
 await build({
-    // The drawing threads of `cxe generate` and the old side's thread of `cxe diff` run their own entries,
-    // next to cxe.js (drawing-pool.ts and side-states.ts find them there).
-    entryPoints: {
-        'cxe': 'packages/cli/out/src/cli.js',
-        'drawing-worker': 'packages/cli/out/src/generate/drawing-worker.js',
-        'states-worker': 'packages/cli/out/src/diff/states-worker.js',
-    },
+    // The drawing threads of `cxe generate` run their own entry, next to cxe.js (drawing-pool.ts finds it there).
+    entryPoints: { 'cxe': 'packages/cli/out/src/cli.js', 'drawing-worker': 'packages/cli/out/src/generate/drawing-worker.js' },
     alias,
     outdir: 'packages/cli/dist',
     // Layout (elkjs) goes into its own chunk, loaded only when a diagram is drawn.

@@ -141,29 +141,6 @@ describe('cxe diff', () => {
         assert.match(added, /- … and 51 more \(`cxe diff --format json` lists them all\)/);
     });
 
-    describe('an old side large enough to build on a thread of its own', () => {
-        const extras = (count: number) => Array.from({ length: count }, (_, i) => `value Extra${i} money\n`).join('');
-        const large = folderWith({ 'shop.cxe': before + extras(5000) });
-        const larger = folderWith({ 'shop.cxe': after + extras(5100) });
-
-        it('reports what a build of one side after the other reports', () => {
-            const threaded = cxe(['diff', large, larger, '--format', 'json']);
-            // With --out both workspaces are kept for the diagrams, built in turn on this thread.
-            const inTurn = cxe(['diff', large, larger, '--format', 'json', '--out', mkdtempSync(path.join(os.tmpdir(), 'cxe-diff-out-'))]);
-            assert.equal(threaded.status, 0, threaded.stderr);
-            assert.equal(JSON.parse(threaded.stdout).ecosystems[0].elements.added.length, 101);
-            assert.equal(threaded.stdout, inTurn.stdout);
-        });
-
-        it("stops with the thread's usage error, without a stack trace", () => {
-            const broken = folderWith({ 'shop.cxe': before + extras(5000), 'cxe.config.json': '{ "rules": { "no-such-rule": "off" } }' });
-            const run = cxe(['diff', broken, larger]);
-            assert.equal(run.status, 2, run.stdout + run.stderr);
-            assert.match(run.stderr, /invalid rule settings[\s\S]*unknown diagnostic code 'no-such-rule'/);
-            assert.doesNotMatch(run.stderr, STACK_TRACE);
-        });
-    });
-
     describe('usage errors (exit 2, one line, no stack trace)', () => {
         const outside = mkdtempSync(path.join(os.tmpdir(), 'cxe-nogit-'));
         const cases: Array<[string, string[], string, RegExp]> = [

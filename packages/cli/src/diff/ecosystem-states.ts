@@ -1,20 +1,7 @@
 import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import { type EcosystemState, type DiffDiagnostic, ast, ecosystemNameOf, snapshotOf } from '@cxe/language';
 import type { FileDiagnostic } from '../file-diagnostic.js';
-import { type LoadedWorkspace, loadSources } from '../load-workspace.js';
-import type { ReadResult } from '../read-sources.js';
-
-/** One side of a diff as it is compared: each ecosystem's state, and the files that could not be read. */
-export interface SideStates {
-    readonly states: Map<string, EcosystemState>;
-    readonly unreadable: readonly string[];
-}
-
-/** Builds a side's files and keeps only what the diff compares. */
-export async function statesOf(read: ReadResult): Promise<SideStates> {
-    const workspace = await loadSources(read.sources, read.unreadable);
-    return { states: ecosystemStates(workspace), unreadable: workspace.report.unreadable };
-}
+import type { LoadedWorkspace } from '../load-workspace.js';
 
 /** Each ecosystem of a loaded workspace as the diff compares it: its snapshot and its diagnostics. */
 export function ecosystemStates(workspace: LoadedWorkspace): Map<string, EcosystemState> {
