@@ -62,7 +62,7 @@ export class LspSession {
         connection.listen();
         this.server = server;
         this.connection = connection;
-        await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+        await this.answered('initialize', connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }));
         await connection.sendNotification('initialized', {});
         await this.warmUp();
     }
@@ -71,8 +71,15 @@ export class LspSession {
     private async warmUp(): Promise<void> {
         const uri = 'file:///warm-up/warm-up.cxe';
         await this.connection!.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxe', version: 1, text: 'ecosystem WarmUp\ncustomer C { seeks "x" }\n' } });
-        await this.connection!.sendRequest('cxe/diagram', { uri }).catch(() => undefined);
+        await this.answered('the warm-up diagram', this.connection!.sendRequest('cxe/diagram', { uri }).catch(() => undefined));
         await this.close([uri]);
+    }
+
+    /** A request of the session's own, at start: one not answered in time fails the start, saying which (not a silent wait). */
+    private async answered<T>(what: string, request: Promise<T>): Promise<T> {
+        const limit = this.hangMs + UNRESPONSIVE_MS;
+        const late = delay(limit).then(() => Promise.reject(new Error(`the bundled server did not answer ${what} within ${limit} ms`)));
+        return Promise.race([request, late]);
     }
 
     stop(): void {
