@@ -18,15 +18,14 @@ const MAX_TRIES = 2;
  * error (furthest from the cursor) whose tokens read to the cursor this way wins.
  */
 export function featuresReadingKeywordsAsNames(parser: LangiumCompletionParser, lexer: Lexer, document: LangiumDocument, offset: number): NextFeature[] | undefined {
-    const errors = document.parseResult.parserErrors.filter(error => error.token.startOffset < offset);
-    if (errors.length === 0) {
+    // An error at the end of the file has no offset (-1).
+    const starts = [...new Set(document.parseResult.parserErrors.map(error => error.token.startOffset).filter(start => start >= 0 && start < offset))].sort((a, b) => b - a);
+    if (starts.length === 0) {
         return undefined;
     }
     const text = document.textDocument.getText().slice(0, offset);
-    const tokens = lexer.tokenize(text).tokens;
-    const windowStart = tokens.at(-WINDOW_TOKENS)?.startOffset ?? 0;
-    const anchors = [...new Set(errors.map(error => error.token.startOffset).filter(start => start >= windowStart))].sort((a, b) => a - b).slice(0, MAX_TRIES);
-    for (const anchor of anchors) {
+    const anchors = anchorsInWindow(lexer, text, starts).slice(-MAX_TRIES).reverse();
+    for (const { anchor, tokens } of anchors) {
         const features = featuresFrom(parser, text, tokens, anchor);
         if (features.length > 0) {
             return features;
@@ -35,12 +34,32 @@ export function featuresReadingKeywordsAsNames(parser: LangiumCompletionParser, 
     return undefined;
 }
 
-/** The features after the text parsed up to `anchor`, then the tokens from `anchor` on followed through the grammar. */
+/**
+ * The error starts (nearest the cursor first) at most WINDOW_TOKENS tokens before the cursor, each
+ * with its tokens up to the cursor. An error starts a token, so the text between two of them lexes
+ * as it does within the whole file: only the stretch before the cursor is lexed, not the file.
+ */
+function anchorsInWindow(lexer: Lexer, text: string, starts: readonly number[]): Array<{ anchor: number; tokens: IToken[] }> {
+    const anchors: Array<{ anchor: number; tokens: IToken[] }> = [];
+    let tokens: IToken[] = [];
+    let end = text.length;
+    for (const anchor of starts) {
+        tokens = [...lexer.tokenize(text.slice(anchor, end)).tokens, ...tokens];
+        if (tokens.length > WINDOW_TOKENS) {
+            break;
+        }
+        anchors.push({ anchor, tokens });
+        end = anchor;
+    }
+    return anchors;
+}
+
+/** The features after the text parsed up to `anchor`, then the tokens from `anchor` on (`tokens`) followed through the grammar. */
 function featuresFrom(parser: LangiumCompletionParser, text: string, tokens: readonly IToken[], anchor: number): NextFeature[] {
     const head = parser.parse(text.slice(0, anchor));
     if (head.tokenIndex === 0) {
         return [];
     }
-    const rest = [...head.tokens.slice(head.tokenIndex), ...tokens.filter(token => token.startOffset >= anchor)];
+    const rest = [...head.tokens.slice(head.tokenIndex), ...tokens];
     return findNextFeatures([head.elementStack.map(feature => ({ feature }))], rest);
 }
