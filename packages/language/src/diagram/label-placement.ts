@@ -21,11 +21,11 @@ const CLEARANCE = 2;
 /** Distance along the path between two places tried. */
 const STEP = 6;
 /** Free places compared for each label: the nearest the midpoint, which the first ones are. */
-const PLACES_COMPARED = 16;
+const PLACES_COMPARED = 8;
 /** Gaps between a label beside its path and the path, tried in turn (a label stays within 24 px of its edge). */
 const BESIDE = [CLEARANCE + 1, 10, 20];
 /** Distance between the points of a path that tell how much of it a place covers. */
-const PIECE = 8;
+const PIECE = 16;
 /** Side of a cell of the grid that finds the boxes near a place. */
 const CELL = 64;
 
@@ -33,16 +33,7 @@ const CELL = 64;
 export function placeLabels(labels: ReadonlyArray<LabelToPlace | undefined>, nodes: readonly Box[]): Array<Point | undefined> {
     const taken = new Grid<Box>();
     nodes.forEach(node => taken.add(node, node));
-    // Every path as points PIECE apart: how much of other edges a place covers is how many of their points it holds.
-    const paths = new Grid<PathPoint>();
-    labels.forEach((label, edge) => label?.points.slice(1).forEach((end, i) => {
-        const start = label.points[i];
-        const pieces = Math.ceil(Math.hypot(end.x - start.x, end.y - start.y) / PIECE);
-        for (let k = 0; k < pieces; k++) {
-            const point = { edge, x: start.x + (end.x - start.x) * (k + 0.5) / pieces, y: start.y + (end.y - start.y) * (k + 0.5) / pieces };
-            paths.add(point, { ...point, width: 0, height: 0 });
-        }
-    }));
+    const paths = new PathPoints(labels.map(label => label?.points ?? []));
     const placed: Array<Point | undefined> = labels.map(() => undefined);
     const order = [...labels.keys()].filter(i => labels[i] && labels[i].points.length >= 2)
         .sort((a, b) => pathLength(labels[a]!.points) - pathLength(labels[b]!.points) || a - b);
@@ -59,7 +50,7 @@ export function placeLabels(labels: ReadonlyArray<LabelToPlace | undefined>, nod
  * The free place covering the fewest other edges: centred on the path, from its midpoint outwards;
  * then beside the path the same way.
  */
-function freePlace(label: LabelToPlace, edge: number, taken: Grid<Box>, paths: Grid<PathPoint>): Box | undefined {
+function freePlace(label: LabelToPlace, edge: number, taken: Grid<Box>, paths: PathPoints): Box | undefined {
     const length = pathLength(label.points);
     const along = [length / 2];
     for (let offset = STEP; offset < length / 2; offset += STEP) {
@@ -75,7 +66,7 @@ function freePlace(label: LabelToPlace, edge: number, taken: Grid<Box>, paths: G
                 if (box.x < 0 || box.y < 0 || taken.some(box, other => boxesOverlap(padded(box), other, 0))) {
                     continue;
                 }
-                const covered = edgesCovered(box, edge, paths, best?.covered ?? Infinity);
+                const covered = paths.countIn(box, edge, best?.covered ?? Infinity);
                 if (covered < (best?.covered ?? Infinity)) {
                     best = { box, covered };
                 }
@@ -102,20 +93,50 @@ function shiftsOf(label: LabelToPlace): Point[][] {
     });
 }
 
-interface PathPoint extends Point {
-    readonly edge: number;
-}
+/** Cell of the grid a coordinate falls in; cells can be negative (a box near the drawing's edge), keys never clash. */
+const cellOf = (coordinate: number) => Math.floor(coordinate / CELL);
+const cellKey = (cx: number, cy: number) => (cx + 1024) * 1_048_576 + (cy + 1024);
 
-/** How much of other edges' paths runs under a box: their points in it (counting stops at `limit`). */
-function edgesCovered(box: Box, own: number, paths: Grid<PathPoint>, limit: number): number {
-    let covered = 0;
-    paths.some(box, point => {
-        if (point.edge !== own && point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height) {
-            covered++;
+/**
+ * Every path as points PIECE apart, bucketed by grid cell (flat x, y, path triples: a large view has
+ * hundreds of thousands): how much of other edges a place covers is how many of their points it holds.
+ */
+class PathPoints {
+    private readonly cells = new Map<number, number[]>();
+
+    constructor(paths: ReadonlyArray<readonly Point[]>) {
+        paths.forEach((points, path) => points.slice(1).forEach((end, i) => {
+            const start = points[i];
+            const pieces = Math.ceil(Math.hypot(end.x - start.x, end.y - start.y) / PIECE);
+            for (let k = 0; k < pieces; k++) {
+                const [x, y] = [start.x + (end.x - start.x) * (k + 0.5) / pieces, start.y + (end.y - start.y) * (k + 0.5) / pieces];
+                const key = cellKey(cellOf(x), cellOf(y));
+                const cell = this.cells.get(key);
+                if (cell) {
+                    cell.push(x, y, path);
+                } else {
+                    this.cells.set(key, [x, y, path]);
+                }
+            }
+        }));
+    }
+
+    /** The points of paths other than `own` in a box (counting stops at `limit`). */
+    countIn(box: Box, own: number, limit: number): number {
+        let count = 0;
+        for (let cx = cellOf(box.x); cx <= cellOf(box.x + box.width); cx++) {
+            for (let cy = cellOf(box.y); cy <= cellOf(box.y + box.height); cy++) {
+                const cell = this.cells.get(cellKey(cx, cy)) ?? [];
+                for (let i = 0; i < cell.length && count < limit; i += 3) {
+                    const [x, y] = [cell[i], cell[i + 1]];
+                    if (cell[i + 2] !== own && x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height) {
+                        count++;
+                    }
+                }
+            }
         }
-        return covered >= limit;
-    });
-    return covered;
+        return count;
+    }
 }
 
 function padded(box: Box): Box {
@@ -149,10 +170,9 @@ class Grid<T> {
 
     /** Visits the cells a box covers until the visitor answers true. */
     private forEachCell(box: Box, visit: (key: number) => boolean): boolean {
-        for (let cx = Math.floor(box.x / CELL); cx <= Math.floor((box.x + box.width) / CELL); cx++) {
-            for (let cy = Math.floor(box.y / CELL); cy <= Math.floor((box.y + box.height) / CELL); cy++) {
-                // Cells can be negative (a box near the drawing's edge): offset so every key is distinct.
-                if (visit((cx + 1024) * 1_048_576 + (cy + 1024))) {
+        for (let cx = cellOf(box.x); cx <= cellOf(box.x + box.width); cx++) {
+            for (let cy = cellOf(box.y); cy <= cellOf(box.y + box.height); cy++) {
+                if (visit(cellKey(cx, cy))) {
                     return true;
                 }
             }
