@@ -1,8 +1,9 @@
 // The multi-file half of the editor benchmark: the bundled language server on stdio, exactly as the
 // extension ships it, over workspaces of ecosystems split into many files (multi-file-workspace.mjs).
 // Per workspace: keystroke to the edited file's diagnostics (typing into a label, and typing into an
-// actor name that other files reference), diagnostics notifications per keystroke, completion after
-// '->' (latency, items, size) and the server's resident memory after loading and after the keystrokes.
+// actor name that other files reference), diagnostics notifications per keystroke, code lenses of the
+// edited file right after a keystroke (as the editor asks for them), completion after '->' (latency,
+// items, size) and the server's resident memory after loading and after the keystrokes.
 // Standalone: node scripts/bench/workspace-server-bench.mjs [--files 10,100,1000] [--keystrokes 100] [--grouped]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ const serverModule = process.env.CXE_BENCH_SERVER ?? join(root, 'packages/extens
 /** No publication for this long after a keystroke's: the server has published all it will. */
 const QUIET_MS = 200;
 const NAME_KEYSTROKES = 10;
+const LENS_KEYSTROKES = 10;
 const COMPLETIONS = 5;
 
 export const WORKSPACES = [
@@ -152,6 +154,15 @@ export async function benchWorkspace({ label, files, ecosystems }, { keystrokes 
         const renamed = i => `${text.slice(0, nameAt)}${i % 2 === 0 ? 'y' : ''}${text.slice(nameAt)}`;
         const nameKeys = await type(server, uri, NAME_KEYSTROKES, renamed, version);
 
+        // Code lenses right after a keystroke, as the editor asks for them: the first read of the new state's relations.
+        const lensMs = [];
+        for (let i = 0; i < LENS_KEYSTROKES; i++) {
+            await type(server, uri, 1, () => typed(keystrokes + i), version);
+            const start = performance.now();
+            await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+            lensMs.push(performance.now() - start);
+        }
+
         // Completion after '->' in a new flow at the end of the file.
         const probe = `${text}exchange Probe {\n  ${/customer (\w+)/.exec(text)[1]} -> \n}\n`;
         const seen = server.count(uri);
@@ -174,7 +185,7 @@ export async function benchWorkspace({ label, files, ecosystems }, { keystrokes 
         return {
             label, files: workspace.stats.files, flows: workspace.stats.flows, loadMs, loadedMiB, typedMiB, keystrokes,
             labelMs: labelKeys.ms, labelNotifications: labelKeys.notifications, labelMaxNotifications: labelKeys.maxNotifications,
-            nameMs: nameKeys.ms, nameNotifications: nameKeys.notifications,
+            nameMs: nameKeys.ms, nameNotifications: nameKeys.notifications, lensMs: median(lensMs),
             completionMs: median(completionMs), completionItems: items, completionKiB: bytes / 1024,
         };
     } finally {
@@ -184,10 +195,10 @@ export async function benchWorkspace({ label, files, ecosystems }, { keystrokes 
 }
 
 export function printWorkspaceTable(results) {
-    const header = ['workspace', 'files', 'flows', 'load ms', 'label key ms', 'notif/key', 'name key ms', 'notif/name key',
+    const header = ['workspace', 'files', 'flows', 'load ms', 'label key ms', 'notif/key', 'name key ms', 'notif/name key', 'lens ms',
         'completion ms', 'items', 'KiB', 'RSS loaded MiB', 'RSS after keys MiB', 'growth x'];
     const rows = results.map(r => [r.label, r.files, r.flows, r.loadMs.toFixed(0), r.labelMs.toFixed(1), `${r.labelNotifications} (max ${r.labelMaxNotifications})`,
-        r.nameMs.toFixed(1), r.nameNotifications, r.completionMs.toFixed(1), r.completionItems, r.completionKiB.toFixed(0),
+        r.nameMs.toFixed(1), r.nameNotifications, r.lensMs.toFixed(1), r.completionMs.toFixed(1), r.completionItems, r.completionKiB.toFixed(0),
         r.loadedMiB.toFixed(0), r.typedMiB.toFixed(0), (r.typedMiB / r.loadedMiB).toFixed(2)].map(String));
     const widths = header.map((title, i) => Math.max(title.length, ...rows.map(row => row[i].length)));
     for (const row of [header, ...rows]) {

@@ -18,6 +18,7 @@ import { Findings } from './validation/findings.js';
 import { CxeDocumentBuilder } from './workspace/cxe-document-builder.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { CxeIndexManager } from './workspace/cxe-index-manager.js';
+import { CxeLangiumDocuments } from './workspace/cxe-langium-documents.js';
 import { EcosystemMembership } from './workspace/ecosystem-membership.js';
 
 /** The services CXE adds to Langium's. */
@@ -63,6 +64,7 @@ export const CxeSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSh
     workspace: {
         DocumentBuilder: services => new CxeDocumentBuilder(services),
         IndexManager: services => new CxeIndexManager(services),
+        LangiumDocuments: services => new CxeLangiumDocuments(services),
     },
 };
 

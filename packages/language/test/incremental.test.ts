@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { LangiumDocument } from 'langium';
+import { type AstNode, AstUtils, type LangiumDocument } from 'langium';
+import type { RelationEdge } from '../src/index.js';
 import { TestWorkspace } from './helpers.js';
 
 /**
  * After an edit the builder links, checks and validates again only what the edit can change (see
- * CxeDocumentBuilder). Whatever the sequence of edits, deletes and renames across files, every
- * document's diagnostics must equal those of a fresh build of the same texts.
+ * CxeDocumentBuilder), and the model's indexes are updated from the parts that changed. Whatever the
+ * sequence of edits, deletes and renames across files, every document's diagnostics, the reference
+ * index and each ecosystem's relation index must equal those of a fresh build of the same texts.
  */
 
 const ACTORS = ['Ann', 'Bob', 'Cy', 'Dee'];
@@ -22,7 +24,9 @@ type Element =
     | { type: 'touchpoint'; name: string; owner?: string }
     | { type: 'exchange'; name: string; flows: Array<{ giver: string; receiver: string; values: string[]; via?: string }> }
     | { type: 'journey'; name: string; customer: string; touchpoint: string; score: number }
-    | { type: 'system'; name: string; supports: string };
+    | { type: 'system'; name: string; supports: string }
+    | { type: 'process'; name: string; supports: string; uses: string }
+    | { type: 'policy'; name: string; affects: string };
 
 const name = (pool: string[]) => fc.constantFrom(...pool);
 const label = fc.constantFrom(...WORDS);
@@ -36,6 +40,8 @@ const element: fc.Arbitrary<Element> = fc.oneof(
     }),
     fc.record({ type: fc.constant('journey' as const), name: fc.constant('Trip'), customer: name(ACTORS), touchpoint: name(TOUCHPOINTS), score: fc.integer({ min: 0, max: 5 }) }),
     fc.record({ type: fc.constant('system' as const), name: fc.constant('Crm'), supports: name([...TOUCHPOINTS, 'X1']) }),
+    fc.record({ type: fc.constant('process' as const), name: fc.constant('Pay'), supports: name([...TOUCHPOINTS, 'X1']), uses: name(['Crm', 'Pay']) }),
+    fc.record({ type: fc.constant('policy' as const), name: fc.constant('Rule'), affects: name(['Pay', 'Crm', ...TOUCHPOINTS]) }),
 );
 const spec: fc.Arbitrary<Spec> = fc.record({ ecosystem: fc.option(fc.constantFrom('Shop', 'Shop', 'Bank'), { nil: undefined }), elements: fc.array(element, { maxLength: 5 }) });
 
@@ -60,6 +66,12 @@ function textOf(file: Spec): string {
                 break;
             case 'system':
                 lines.push(`system ${e.name} "crm" { supports ${e.supports} }`);
+                break;
+            case 'process':
+                lines.push(`process ${e.name} "pay" { supports ${e.supports}  uses ${e.uses} }`);
+                break;
+            case 'policy':
+                lines.push(`policy ${e.name} "rule" { affects ${e.affects} }`);
                 break;
         }
     }
@@ -105,6 +117,19 @@ function referencesTo(workspace: TestWorkspace, file: string): string[][] {
         .map(reference => `${reference.sourceUri.path}${reference.sourcePath} ${reference.segment.offset}`).toArray().sort());
 }
 
+/**
+ * An ecosystem's relation index as text: every edge once, then each element's edges in and out, in
+ * the index's order, and the elements in the index's model order.
+ */
+function relationsIn(workspace: TestWorkspace, ecosystem: string): string[] {
+    const model = workspace.services.Cxe.workspace.EcosystemModels.modelOf(ecosystem);
+    const index = model.relations;
+    const id = (element: AstNode) => `${AstUtils.getDocument(element).uri.path}#${element.$containerIndex}`;
+    const edge = ({ from, relation, to }: RelationEdge) => `${id(from)} ${relation} ${id(to)}`;
+    const ordered = [...model.elements].sort((a, b) => index.orderOf(a) - index.orderOf(b));
+    return [...index.edges.map(edge), ...ordered.flatMap(element => [`${id(element)} <- ${index.into(element).map(edge)}`, `${id(element)} -> ${index.outOf(element).map(edge)}`])];
+}
+
 async function assertSameAsFreshBuild(workspace: TestWorkspace, files: Map<string, Spec>, step: string): Promise<void> {
     const texts = Object.fromEntries([...files].map(([file, s]) => [file, textOf(s)]));
     const fresh = await TestWorkspace.of(texts);
@@ -112,6 +137,9 @@ async function assertSameAsFreshBuild(workspace: TestWorkspace, files: Map<strin
         const context = `${file} after ${step}\n${JSON.stringify(texts, undefined, 1)}`;
         assert.deepEqual(diagnosticsOf(workspace.document(file)), diagnosticsOf(fresh.document(file)), context);
         assert.deepEqual(referencesTo(workspace, file), referencesTo(fresh, file), `references into ${context}`);
+    }
+    for (const ecosystem of ['Shop', 'Bank']) {
+        assert.deepEqual(relationsIn(workspace, ecosystem), relationsIn(fresh, ecosystem), `relations of ${ecosystem} after ${step}\n${JSON.stringify(texts, undefined, 1)}`);
     }
 }
 

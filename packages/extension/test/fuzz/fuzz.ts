@@ -11,7 +11,7 @@ export interface FuzzOptions {
     readonly count: number;
     /** Where shrunk failing inputs are saved (one folder each); nothing is saved when absent. */
     readonly out?: string;
-    /** How many inputs to shrink and save per distinct failure. */
+    /** How many inputs to shrink per distinct failure; every other failing input is saved as it is. */
     readonly savePerFailure?: number;
     readonly onProgress?: (done: number, stats: FuzzStats) => void;
     /** A request slower than this is a hang; 2 s unless given. */
@@ -20,7 +20,13 @@ export interface FuzzOptions {
     readonly signal?: AbortSignal;
 }
 
-export const FINDING_KINDS: readonly FindingKind[] = ['crash', 'hang', 'internal-error', 'malformed-svg', 'nondeterministic', 'stale-diagnostics'];
+export const FINDING_KINDS: readonly FindingKind[] = ['crash', 'hang', 'hang-not-reproduced', 'internal-error', 'malformed-svg', 'nondeterministic', 'stale-diagnostics'];
+
+/** Findings that fail a run: all but hangs that did not show again. */
+export const isFailure = (kind: FindingKind) => kind !== 'hang-not-reproduced';
+
+/** How many more times a case that hung is run to see whether the hang is the input's. */
+const HANG_CONFIRMATIONS = 2;
 
 /** Per request type: how many were sent and how many went wrong, by kind. */
 export type RequestStats = { sent: number } & Record<FindingKind, number>;
@@ -29,15 +35,24 @@ export interface FuzzStats {
     readonly documents: number;
     readonly requests: Map<string, RequestStats>;
     /** One entry per distinct failure (kind, request and detail with numbers blurred). */
-    readonly failures: Map<string, { readonly finding: Finding; count: number; readonly saved: string[] }>;
+    readonly failures: Map<string, DistinctFailure>;
+}
+
+/** A distinct failure: its first finding, how often it showed, and the folders its inputs were saved to. */
+export interface DistinctFailure {
+    readonly finding: Finding;
+    count: number;
+    readonly saved: string[];
 }
 
 /** The seed of case `index` of a run: every case can be replayed alone. */
 export const caseSeed = (seed: number, index: number) => (seed + Math.imul(index, 0x9e3779b1)) | 0;
 
 /**
- * Sends `count` fuzzed cases through one bundled language server. The first input of each distinct
- * failure (up to `savePerFailure`) is shrunk by fast-check, then line by line, and saved.
+ * Sends `count` fuzzed cases through one bundled language server. With `out`, every failing input is
+ * saved: the first of each distinct failure (up to `savePerFailure`) shrunk by fast-check, then line by
+ * line, the others as they are. A case that hung is run twice more: a hang that does not show again
+ * is counted apart, as `hang-not-reproduced`, and does not fail the run.
  */
 export async function fuzz(options: FuzzOptions): Promise<FuzzStats> {
     const corpus = loadCorpus();
@@ -67,13 +82,15 @@ async function fuzzOne(session: LspSession, reference: LspSession, arbitrary: fc
     const property = fc.asyncProperty(arbitrary, async fuzzCase => {
         const result = await runCase(session, fuzzCase, `${index}-${runs++}`, reference);
         if (runs === 1) {
-            record(stats, result.requests, result.findings);
-            const fresh = result.findings.find(finding => {
-                const failure = stats.failures.get(failureKey(finding))!;
-                return failure.saved.length < (options.savePerFailure ?? 1) && options.out !== undefined;
-            });
+            const findings = await confirmHangs(session, reference, fuzzCase, result.findings, `${index}`);
+            record(stats, result.requests, findings);
+            const failing = findings.filter(finding => isFailure(finding.kind));
             // Only the first inputs of each failure are worth the time shrinking takes.
-            target = fresh && failureKey(fresh);
+            const fresh = failing.find(finding => stats.failures.get(failureKey(finding))!.saved.length < (options.savePerFailure ?? 1));
+            target = options.out === undefined ? undefined : fresh && failureKey(fresh);
+            if (options.out !== undefined && findings.length > 0 && !fresh) {
+                saveFailing(options.out, findings, result.transcript, { seed: options.seed, index, caseSeed: seed }, stats);
+            }
         }
         const reproduced = target !== undefined && result.findings.some(finding => failureKey(finding) === target);
         if (reproduced) {
@@ -90,12 +107,40 @@ async function fuzzOne(session: LspSession, reference: LspSession, arbitrary: fc
     }
 }
 
+/**
+ * Runs a case that hung `HANG_CONFIRMATIONS` more times: a hang of a request type that none of the
+ * runs shows again becomes `hang-not-reproduced` (its detail says what the runs took).
+ */
+async function confirmHangs(session: LspSession, reference: LspSession, fuzzCase: FuzzCase, findings: Finding[], id: string): Promise<Finding[]> {
+    const hung = new Set(findings.filter(finding => finding.kind === 'hang').map(finding => finding.request));
+    if (hung.size === 0) {
+        return findings;
+    }
+    const again = new Map<string, string[]>();
+    for (let attempt = 1; attempt <= HANG_CONFIRMATIONS && [...hung].some(request => !again.has(request)); attempt++) {
+        const rerun = await runCase(session, fuzzCase, `${id}-confirm-${attempt}`, reference);
+        rerun.findings.filter(finding => finding.kind === 'hang' && hung.has(finding.request))
+            .forEach(finding => again.set(finding.request, [...(again.get(finding.request) ?? []), finding.detail]));
+    }
+    return findings.map(finding => (finding.kind !== 'hang' || again.has(finding.request)
+        ? finding
+        : { ...finding, kind: 'hang-not-reproduced', detail: `${finding.detail}; answered in time on ${HANG_CONFIRMATIONS} reruns` }));
+}
+
+/** Saves a failing input as it is (no shrinking), in a folder per case, and lists it with its failures. */
+function saveFailing(out: string, findings: readonly Finding[], transcript: Transcript, replay: Record<string, number>, stats: FuzzStats): void {
+    const first = failureKey(findings[0]);
+    const folder = path.join(out, `${first.replace(/[^\w.-]+/g, '-').slice(0, 80)}-${replay.index}`);
+    save(folder, transcript, findings, replay);
+    new Set(findings.map(failureKey)).forEach(key => stats.failures.get(key)!.saved.push(folder));
+}
+
 function record(stats: FuzzStats, requests: Map<string, number>, findings: readonly Finding[]): void {
     (stats as { documents: number }).documents++;
     const of = (method: string) => {
         let entry = stats.requests.get(method);
         if (!entry) {
-            entry = { sent: 0, crash: 0, hang: 0, 'internal-error': 0, 'malformed-svg': 0, nondeterministic: 0, 'stale-diagnostics': 0 };
+            entry = { sent: 0, ...Object.fromEntries(FINDING_KINDS.map(kind => [kind, 0])) } as RequestStats;
             stats.requests.set(method, entry);
         }
         return entry;

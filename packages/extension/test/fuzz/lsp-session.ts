@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type MessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -17,7 +18,7 @@ const UNRESPONSIVE_MS = 5_000;
 export type Outcome =
     | { readonly status: 'ok'; readonly result: unknown; readonly ms: number }
     | { readonly status: 'error'; readonly error: ResponseError<unknown>; readonly ms: number }
-    | { readonly status: 'hang'; readonly ms: number; readonly killed: boolean }
+    | { readonly status: 'hang'; readonly ms: number; readonly killed: boolean; readonly serverCpuMs?: number }
     | { readonly status: 'crash'; readonly exit: string };
 
 /**
@@ -61,7 +62,7 @@ export class LspSession {
         connection.listen();
         this.server = server;
         this.connection = connection;
-        await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+        await this.answered('initialize', connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }));
         await connection.sendNotification('initialized', {});
         await this.warmUp();
     }
@@ -70,8 +71,15 @@ export class LspSession {
     private async warmUp(): Promise<void> {
         const uri = 'file:///warm-up/warm-up.cxe';
         await this.connection!.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'cxe', version: 1, text: 'ecosystem WarmUp\ncustomer C { seeks "x" }\n' } });
-        await this.connection!.sendRequest('cxe/diagram', { uri }).catch(() => undefined);
+        await this.answered('the warm-up diagram', this.connection!.sendRequest('cxe/diagram', { uri }).catch(() => undefined));
         await this.close([uri]);
+    }
+
+    /** A request of the session's own, at start: one not answered in time fails the start, saying which (not a silent wait). */
+    private async answered<T>(what: string, request: Promise<T>): Promise<T> {
+        const limit = this.hangMs + UNRESPONSIVE_MS;
+        const late = delay(limit).then(() => Promise.reject(new Error(`the bundled server did not answer ${what} within ${limit} ms`)));
+        return Promise.race([request, late]);
     }
 
     stop(): void {
@@ -147,12 +155,27 @@ export class LspSession {
         }
     }
 
+    /**
+     * The CPU time the server process has used so far (Linux; undefined elsewhere): a request that took
+     * long while the server used little CPU waited for a loaded machine, not for its own work.
+     */
+    serverCpuMs(): number | undefined {
+        try {
+            // Fields 14 and 15 of /proc/<pid>/stat, user and system time in clock ticks (100 a second on Linux).
+            const fields = readFileSync(`/proc/${this.server?.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+            return (Number(fields[11]) + Number(fields[12])) * 10;
+        } catch {
+            return undefined;
+        }
+    }
+
     /** Sends a request and classifies the outcome; a server that stays silent is restarted. */
     async request(method: string, params: unknown): Promise<Outcome> {
         if (this.exit) {
             return { status: 'crash', exit: this.exit };
         }
         const started = Date.now();
+        const cpuAtStart = this.serverCpuMs();
         const answer = this.connection!.sendRequest(method, params).then(
             result => ({ status: 'ok', result, ms: Date.now() - started }) as Outcome,
             error => (this.exit ? { status: 'crash', exit: this.exit } : { status: 'error', error: asResponseError(error), ms: Date.now() - started }) as Outcome,
@@ -165,10 +188,13 @@ export class LspSession {
         if (late?.status === 'crash') {
             return late;
         }
+        const ms = late?.ms ?? Date.now() - started;
+        const cpuNow = this.serverCpuMs();
+        const serverCpuMs = cpuAtStart === undefined || cpuNow === undefined ? undefined : cpuNow - cpuAtStart;
         if (!late) {
             await this.restart();
         }
-        return { status: 'hang', ms: Date.now() - started, killed: !late };
+        return { status: 'hang', ms, killed: !late, serverCpuMs };
     }
 
     private wake(): void {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fuzzCli } from './cli-cases';
 import { repoRoot } from './corpus';
-import { FINDING_KINDS, type FuzzStats, fuzz, replay } from './fuzz';
+import { type DistinctFailure, FINDING_KINDS, type FuzzStats, fuzz, isFailure, replay } from './fuzz';
 
 async function main(): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -53,7 +53,8 @@ async function main(): Promise<number> {
     console.log(`\nCLI: ${cliStats.cases} cases; exit codes: ${Object.entries(cliStats.exits).map(([command, exits]) => `${command} ${JSON.stringify(exits)}`).join(', ')}`);
     cliStats.failures.forEach(failure => console.log(`  case ${failure.index}: cxe ${failure.command} exit ${failure.exit}${failure.saved ? ` → ${failure.saved}` : ''}\n    ${failure.stderr.split('\n').slice(0, 3).join('\n    ')}`));
     console.log(`\nfuzz: ${Math.round((Date.now() - started) / 1000)} s`);
-    return stats.failures.size > 0 || cliStats.failures.length > 0 ? 1 : 0;
+    const failing = [...stats.failures.values()].some(failure => isFailure(failure.finding.kind));
+    return failing || cliStats.failures.length > 0 ? 1 : 0;
 }
 
 function printServerStats(stats: FuzzStats): void {
@@ -65,10 +66,16 @@ function printServerStats(stats: FuzzStats): void {
     table.forEach(row => console.log('  ' + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')));
     const total = rows.reduce((sum, [, row]) => sum + row.sent, 0);
     console.log(`  ${total} requests in all`);
-    if (stats.failures.size > 0) {
-        console.log('\nDistinct failures:');
-        for (const [key, failure] of stats.failures) {
-            console.log(`  ${failure.count} × ${key}${failure.saved.length > 0 ? `\n      saved: ${failure.saved.join(', ')}` : ''}`);
+    printFailures('Distinct failures', [...stats.failures].filter(([, failure]) => isFailure(failure.finding.kind)));
+    printFailures('Hangs that did not show again on reruns (not failures)', [...stats.failures].filter(([, failure]) => !isFailure(failure.finding.kind)));
+}
+
+function printFailures(title: string, failures: Array<[string, DistinctFailure]>): void {
+    if (failures.length > 0) {
+        console.log(`\n${title}:`);
+        for (const [key, failure] of failures) {
+            const more = failure.saved.length > 5 ? ` and ${failure.saved.length - 5} more` : '';
+            console.log(`  ${failure.count} × ${key}${failure.saved.length > 0 ? `\n      saved: ${failure.saved.slice(0, 5).join(', ')}${more}` : ''}`);
         }
     }
 }

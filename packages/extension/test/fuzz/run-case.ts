@@ -3,7 +3,11 @@ import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol
 import type { LspSession, Outcome } from './lsp-session';
 import type { FuzzCase } from './mutations';
 
-export type FindingKind = 'crash' | 'hang' | 'internal-error' | 'malformed-svg' | 'nondeterministic' | 'stale-diagnostics';
+/**
+ * What can go wrong. `hang-not-reproduced` is the fuzzer's later judgement of a `hang` that did not
+ * show again when its case was run twice more: a slow spell of the machine, not of the input.
+ */
+export type FindingKind = 'crash' | 'hang' | 'hang-not-reproduced' | 'internal-error' | 'malformed-svg' | 'nondeterministic' | 'stale-diagnostics';
 
 /** Something wrong the fuzzer saw: what, in answer to which request, and a short detail. */
 export interface Finding {
@@ -57,8 +61,10 @@ export async function runCase(session: LspSession, fuzzCase: FuzzCase, caseId: s
         return outcome.status === 'ok' ? outcome.result : undefined;
     };
     const settle = async (index: number, seen: number) => {
+        const cpuAtStart = session.serverCpuMs();
         if (!(await session.nextDiagnostics(uris[index], seen)) && !session.died) {
-            findings.push({ kind: 'hang', request: 'textDocument/publishDiagnostics', detail: `no diagnostics within ${session.hangMs} ms` });
+            const detail = `no diagnostics within ${session.hangMs} ms${serverCpu(cpuAtStart, session.serverCpuMs())}`;
+            findings.push({ kind: 'hang', request: 'textDocument/publishDiagnostics', detail });
         }
     };
 
@@ -218,12 +224,17 @@ export function xmlProblem(svg: string): string | undefined {
 function judge(method: string, outcome: Outcome): Finding | undefined {
     switch (outcome.status) {
         case 'crash': return { kind: 'crash', request: method, detail: outcome.exit };
-        case 'hang': return { kind: 'hang', request: method, detail: `${outcome.ms} ms${outcome.killed ? ', killed' : ''}` };
+        case 'hang': return { kind: 'hang', request: method, detail: `${outcome.ms} ms${outcome.killed ? ', killed' : ''}${serverCpu(0, outcome.serverCpuMs)}` };
         case 'error': return DELIBERATE.get(method) === outcome.error.code
             ? undefined
             : { kind: 'internal-error', request: method, detail: `${outcome.error.code} ${outcome.error.message.split('\n')[0].slice(0, 200)}` };
         default: return undefined;
     }
+}
+
+/** How much CPU time the server used meanwhile, for a hang's detail. */
+function serverCpu(atStart: number | undefined, now: number | undefined): string {
+    return atStart === undefined || now === undefined ? '' : `, server CPU ${now - atStart} ms`;
 }
 
 function dedupe(findings: Finding[]): Finding[] {

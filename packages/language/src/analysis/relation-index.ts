@@ -1,5 +1,5 @@
 import * as ast from '../generated/ast.js';
-import type { EcosystemModel } from '../model/ecosystem-model.js';
+import type { EcosystemModel, ModelPart } from '../model/ecosystem-model.js';
 
 /** The shaping relations of LANGUAGE.md ("Root causes and ripple effects"): "X shapes Y". */
 export type Relation = 'supports' | 'uses' | 'affects' | 'runs' | 'delivers' | 'carries' | 'hosts';
@@ -22,9 +22,9 @@ export interface RelationEdge {
 }
 
 /**
- * The shaping relations of one ecosystem as plain edges, built once per model state: trace and
- * impact walk it, the usage checks, the diagrams and the report read it. References that do not
- * resolve give no edge.
+ * The shaping relations of one ecosystem as plain edges, one index per model state (kept up to date
+ * from the documents' parts: see IncrementalRelationIndex): trace and impact walk it, the usage
+ * checks, the diagrams and the report read it. References that do not resolve give no edge.
  */
 export interface RelationIndex {
     /** Every edge once, in model order of the element that states it. */
@@ -37,30 +37,60 @@ export interface RelationIndex {
     orderOf(element: ast.Element): number;
 }
 
-const indexes = new WeakMap<EcosystemModel, RelationIndex>();
-
-/** The relation index of a model; a model is one workspace state, so this is built once per state. */
+/** The relation index of a model (one per model state). */
 export function relationsOf(model: EcosystemModel): RelationIndex {
-    let index = indexes.get(model);
-    if (!index) {
-        index = buildRelationIndex(model);
-        indexes.set(model, index);
-    }
-    return index;
+    return model.relations;
 }
 
-function buildRelationIndex(model: EcosystemModel): RelationIndex {
+/** The bit of a relation in a set of relations held as a number. */
+export function relationBit(relation: Relation): number {
+    return 1 << RELATIONS.indexOf(relation);
+}
+
+const stated = new WeakMap<ModelPart, readonly RelationEdge[]>();
+
+/**
+ * The edges a document's part states, in the order of its elements, each element's in the order it
+ * states them (the same edge stated twice is there twice: the index keeps the first). Worked out
+ * once per part: a part is replaced whenever its references resolve differently.
+ */
+export function relationsStatedBy(part: ModelPart): readonly RelationEdge[] {
+    let edges = stated.get(part);
+    if (!edges) {
+        edges = collectRelations(part.elements);
+        stated.set(part, edges);
+    }
+    return edges;
+}
+
+/**
+ * The edges of a part whose references were only pointed at other elements of the same names (a
+ * rebound part: same elements, same sites, some with another target), from the edges of the part
+ * it replaces, without reading its references again: an edge keeps its object unless an end moved.
+ */
+export function relationsRetargeted(before: ModelPart, after: ModelPart): readonly RelationEdge[] {
+    let edges = stated.get(after);
+    if (!edges) {
+        const moved = new Map<ast.Element, ast.Element>();
+        before.references.forEach((site, i) => {
+            const now = after.references[i];
+            if (now !== site) {
+                moved.set(site.target, now.target);
+            }
+        });
+        edges = relationsStatedBy(before).map(edge => {
+            const [from, to] = [moved.get(edge.from) as ast.Walkable | undefined, moved.get(edge.to) as ast.Walkable | undefined];
+            return from || to ? { from: from ?? edge.from, to: to ?? edge.to, relation: edge.relation } : edge;
+        });
+        stated.set(after, edges);
+    }
+    return edges;
+}
+
+function collectRelations(elements: readonly ast.Element[]): RelationEdge[] {
     const edges: RelationEdge[] = [];
-    const seen = new Set<number>();
-    const order = new Map(model.elements.map((element, i) => [element as ast.Element, i]));
     const add = (from: ast.Walkable | undefined, to: ast.Walkable | undefined, relation: Relation) => {
-        if (!from?.name || !to?.name || from === to) {
-            return;
-        }
-        // A number per (from, relation, to): cheaper than a string key on models of tens of thousands of edges.
-        const key = (order.get(from)! * model.elements.length + order.get(to)!) * RELATIONS.length + RELATIONS.indexOf(relation);
-        if (!seen.has(key)) {
-            seen.add(key);
+        if (from?.name && to?.name && from !== to) {
             edges.push({ from, to, relation });
         }
     };
@@ -77,8 +107,8 @@ function buildRelationIndex(model: EcosystemModel): RelationIndex {
             flow.values.forEach(value => add(value.ref, touchpoint, 'carries'));
         }
     };
-    // One pass in model order; a switch on $type is cheaper than type guards on large models.
-    for (const element of model.elements) {
+    // A switch on $type is cheaper than type guards on large models.
+    for (const element of elements) {
         switch (element.$type) {
             case ast.System.$type:
                 (element as ast.System).supports.forEach(target => add(element as ast.System, target.ref, 'supports'));
@@ -106,12 +136,5 @@ function buildRelationIndex(model: EcosystemModel): RelationIndex {
                 break;
         }
     }
-    const into = Map.groupBy(edges, edge => edge.to as ast.Element);
-    const outOf = Map.groupBy(edges, edge => edge.from as ast.Element);
-    return {
-        edges,
-        into: element => into.get(element) ?? [],
-        outOf: element => outOf.get(element) ?? [],
-        orderOf: element => order.get(element) ?? Number.MAX_SAFE_INTEGER,
-    };
+    return edges;
 }

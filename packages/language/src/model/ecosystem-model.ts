@@ -1,5 +1,8 @@
 import { type AstNode, type LangiumDocument, AstUtils, isAstNode, isReference } from 'langium';
+import { IncrementalRelationIndex } from '../analysis/incremental-relations.js';
+import type { RelationIndex } from '../analysis/relation-index.js';
 import * as ast from '../generated/ast.js';
+import { replacesEveryPart, takePartChanges } from './part-changes.js';
 
 /** One flow with its references resolved; names that do not resolve are simply absent. */
 export interface ResolvedFlow {
@@ -40,8 +43,12 @@ export interface EcosystemModel {
     /** Every element of a name (more than one means a duplicate). */
     readonly elementsByName: ReadonlyMap<string, readonly ast.Element[]>;
     flowsOf(actor: ast.Actor): ActorFlows;
+    /** Whether an actor passes a test, without listing every actor (has-customer asks after every keystroke). */
+    someActor(test: (actor: ast.Actor) => boolean): boolean;
     /** Where the model's elements name an element (references that resolve to it). */
     usesOf(element: ast.Element): readonly ReferenceSite[];
+    /** The model's shaping relations (trace, impact, diagrams), worked out on first use. */
+    readonly relations: RelationIndex;
 }
 
 const NO_FLOWS: ActorFlows = { gives: [], receives: [] };
@@ -79,6 +86,44 @@ export function modelPartOf(document: LangiumDocument): ModelPart {
     return { header: root.header, elements, byType: Map.groupBy(elements, element => element.$type), references };
 }
 
+/** The positions in a part's `references` of the references into each document, by its URI: worked out on the part's first rebinding. */
+const referencesInto = new WeakMap<ModelPart, ReadonlyMap<string, readonly number[]>>();
+
+function referencesIntoOf(part: ModelPart): ReadonlyMap<string, readonly number[]> {
+    let into = referencesInto.get(part);
+    if (!into) {
+        const positions = new Map<string, number[]>();
+        part.references.forEach((site, i) => {
+            const uri = AstUtils.getDocument(site.target).uri.toString();
+            const list = positions.get(uri);
+            list ? list.push(i) : positions.set(uri, [i]);
+        });
+        into = positions;
+        referencesInto.set(part, into);
+    }
+    return into;
+}
+
+/**
+ * The part of a document whose references into the `edited` documents were pointed at other
+ * elements (old target → new: rebound), as modelPartOf would build it again; the other sites are kept.
+ */
+export function retargetPart(part: ModelPart, edited: Iterable<string>, targets: ReadonlyMap<AstNode, AstNode>): ModelPart {
+    const references = [...part.references];
+    const into = referencesIntoOf(part);
+    for (const uri of edited) {
+        for (const i of into.get(uri) ?? []) {
+            const target = targets.get(references[i].target) as ast.Element | undefined;
+            if (target) {
+                references[i] = { ...references[i], target };
+            }
+        }
+    }
+    const retargeted = { ...part, references };
+    referencesInto.set(retargeted, into); // the sites keep their places and documents
+    return retargeted;
+}
+
 export function buildEcosystemModel(name: string, documents: readonly LangiumDocument[]): EcosystemModel {
     const parts = documents.map(document => [document.uri.toString(), modelPartOf(document)] as const);
     const index = new ModelIndex();
@@ -89,31 +134,38 @@ export function buildEcosystemModel(name: string, documents: readonly LangiumDoc
 /**
  * Which elements bear a name and where each element is named, for the model of one ecosystem, kept
  * up to date from its documents' parts: after an edit only the parts that changed are taken out and
- * put in again. One index serves the successive models of an ecosystem, each for its own state.
+ * put in again (and its relation index, the same way, when a model's relations are read). One index
+ * serves the successive models of an ecosystem, each for its own state.
  */
 export class ModelIndex {
     readonly byName = new Map<string, ast.Element[]>();
     readonly uses = new Map<ast.Element, TargetedSite[]>();
-    private parts: ReadonlyMap<string, ModelPart> = new Map();
+    /** The relation index, brought to a model's parts when the model's relations are first read. */
+    private readonly relations = new IncrementalRelationIndex();
+    private readonly parts = new Map<string, ModelPart>();
+    /** Each document's position in URI order, by URI. */
+    private positions: ReadonlyMap<string, number> = new Map();
 
-    /** Brings the index to the given parts (in URI order). */
-    update(next: ReadonlyArray<readonly [uri: string, part: ModelPart]>): void {
-        const after = new Map(next);
-        const order = new Map(next.map(([uri], i) => [uri, i]));
+    /** Brings the index to the given parts (in URI order; `positions` gives each part's place in it, when known). */
+    update(next: ReadonlyArray<readonly [uri: string, part: ModelPart]>, positions: ReadonlyMap<string, number> = new Map(next.map(([uri], i) => [uri, i]))): void {
+        this.positions = positions;
+        const changes = takePartChanges(this.parts, next);
+        if (replacesEveryPart(changes, this.parts)) {
+            this.rebuild(next);
+            return;
+        }
         const named = new Set<string>();
-        for (const uri of new Set([...this.parts.keys(), ...after.keys()])) {
-            const [old, now] = [this.parts.get(uri), after.get(uri)];
-            if (old === now) {
-                continue;
-            }
+        for (const { before: old, after: now } of changes) {
             // A document whose references were only rebound keeps its elements and most of its references.
-            const kept = new Set(old?.elements);
-            const added = now?.elements.filter(element => !kept.delete(element)) ?? [];
-            kept.forEach(element => this.unname(element, named));
-            for (const element of added) {
-                if (element.name) {
-                    named.add(element.name);
-                    this.listOf(this.byName, element.name).push(element);
+            if (old?.elements !== now?.elements) {
+                const kept = new Set(old?.elements);
+                const added = now?.elements.filter(element => !kept.delete(element)) ?? [];
+                kept.forEach(element => this.unname(element, named));
+                for (const element of added) {
+                    if (element.name) {
+                        named.add(element.name);
+                        this.listOf(this.byName, element.name).push(element);
+                    }
                 }
             }
             const [oldSites, newSites] = [old?.references ?? [], now?.references ?? []];
@@ -129,10 +181,32 @@ export class ModelIndex {
                 }
             });
         }
-        // Model order: files in URI order, then file order.
-        const position = (element: ast.Element) => order.get(AstUtils.getDocument(element).uri.toString())! * 2 ** 32 + (element.$containerIndex ?? 0);
-        named.forEach(name => this.byName.get(name)?.sort((a, b) => position(a) - position(b)));
-        this.parts = after;
+        named.forEach(name => this.byName.get(name)?.sort((a, b) => this.positionOf(a) - this.positionOf(b)));
+    }
+
+    /** Every part changed (a one-file ecosystem after any edit): listed again in model order, cheaper than taken out one by one. */
+    private rebuild(parts: ReadonlyArray<readonly [uri: string, part: ModelPart]>): void {
+        this.byName.clear();
+        this.uses.clear();
+        for (const [, part] of parts) {
+            part.elements.forEach(element => element.name && this.listOf(this.byName, element.name).push(element));
+            part.references.forEach(site => this.listOf(this.uses, site.target).push(site));
+        }
+    }
+
+    /** The relation index at the given parts (those the index was last updated with). */
+    relationsAt(parts: ReadonlyArray<readonly [uri: string, part: ModelPart]>): RelationIndex {
+        return this.relations.update(parts, this.positions);
+    }
+
+    /** A node's document's position in model order (files in URI order). */
+    documentPositionOf(node: AstNode): number {
+        return this.positions.get(AstUtils.getDocument(node).uri.toString())!;
+    }
+
+    /** A top-level element's position in model order: files in URI order, then file order. */
+    positionOf(element: ast.Element): number {
+        return this.documentPositionOf(element) * 2 ** 32 + (element.$containerIndex ?? 0);
     }
 
     private listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
@@ -148,17 +222,24 @@ export class ModelIndex {
         const list = element.name ? this.byName.get(element.name) : undefined;
         if (list) {
             named.add(element.name!);
-            const rest = list.filter(other => other !== element);
-            rest.length > 0 ? this.byName.set(element.name!, rest) : this.byName.delete(element.name!);
+            removeFrom(this.byName, element.name!, list, list.indexOf(element));
         }
     }
 
     /** Takes out one site like the given one (a flow may carry a value twice: two sites alike). */
     private unuse(site: TargetedSite): void {
         const list = this.uses.get(site.target) ?? [];
-        const at = list.findIndex(other => sameSite(other, site));
-        const rest = at < 0 ? list : [...list.slice(0, at), ...list.slice(at + 1)];
-        rest.length > 0 ? this.uses.set(site.target, rest) : this.uses.delete(site.target);
+        removeFrom(this.uses, site.target, list, list.findIndex(other => sameSite(other, site)));
+    }
+}
+
+/** Takes the item at `at` (if any) out of a map's list, in place, and the list out of the map once empty. */
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, list: V[], at: number): void {
+    if (at >= 0) {
+        list.splice(at, 1);
+    }
+    if (list.length === 0) {
+        map.delete(key);
     }
 }
 
@@ -210,6 +291,13 @@ class AssembledModel implements EcosystemModel {
     get elementsByName(): ReadonlyMap<string, readonly ast.Element[]> {
         return this.index.byName;
     }
+    get relations(): RelationIndex {
+        return this.lazy('relations', () => this.index.relationsAt(this.parts));
+    }
+
+    someActor(test: (actor: ast.Actor) => boolean): boolean {
+        return this.parts.some(([, part]) => (part.byType.get(ast.Actor.$type) as ast.Actor[] | undefined)?.some(test));
+    }
 
     flowsOf(actor: ast.Actor): ActorFlows {
         let flows = this.actorFlows.get(actor);
@@ -226,14 +314,15 @@ class AssembledModel implements EcosystemModel {
         if (sites.length === 0) {
             return NO_FLOWS;
         }
-        // Model order: files in URI order (a file's elements share its root), then exchange, then flow.
-        const order = this.lazy('order', () => new Map<AstNode | undefined, number>(this.parts.map(([, part], i) => [part.elements[0]?.$container, i])));
-        const position = (flow: ast.Flow) => order.get(flow.$container.$container)! * 2 ** 40 + flow.$container.$containerIndex! * 2 ** 20 + flow.$containerIndex!;
+        // Model order: files in URI order, then exchange, then flow.
+        const position = (flow: ast.Flow) => this.index.documentPositionOf(flow) * 2 ** 40 + flow.$container.$containerIndex! * 2 ** 20 + flow.$containerIndex!;
         const flowsBy = (property: string) => {
             const flows = sites.filter(site => site.property === property && ast.isFlow(site.container)).map(site => site.container as ast.Flow);
             // The index keeps sites in model order until an edit appends some: sort only then.
-            const sorted = flows.every((flow, i) => i === 0 || position(flows[i - 1]) < position(flow));
-            return (sorted ? flows : flows.sort((x, y) => position(x) - position(y))).map(flow => this.resolve(flow));
+            const positions = flows.map(position);
+            const sorted = positions.every((at, i) => i === 0 || positions[i - 1] < at);
+            const ordered = sorted ? flows : flows.map((flow, i) => ({ flow, at: positions[i] })).sort((x, y) => x.at - y.at).map(({ flow }) => flow);
+            return ordered.map(flow => this.resolve(flow));
         };
         return { gives: flowsBy('giver'), receives: flowsBy('receiver') };
     }
@@ -252,8 +341,9 @@ class AssembledModel implements EcosystemModel {
     }
 }
 
-function sameSite(a: TargetedSite, b: TargetedSite): boolean {
-    return a.container === b.container && a.property === b.property && a.target === b.target;
+/** Sites alike (a rebound part keeps the sites it did not retarget: those are compared by identity first). */
+export function sameSite(a: TargetedSite, b: TargetedSite): boolean {
+    return a === b || a.container === b.container && a.property === b.property && a.target === b.target;
 }
 
 /** The references a node and the nodes it contains hold (a plain walk: it runs over whole models). */

@@ -16,14 +16,12 @@ import { type EcosystemMembership, ecosystemNameOf } from '../workspace/ecosyste
 export class CxeScopeProvider extends DefaultScopeProvider {
     private readonly membership: EcosystemMembership;
     private readonly ecosystemScopes: WorkspaceCache<string, Scope>;
-    private readonly documentOrders: WorkspaceCache<string, ReadonlyMap<string, number>>;
     private readonly ecosystemElements: WorkspaceCache<string, readonly AstNodeDescription[]>;
 
     constructor(services: CxeServices) {
         super(services);
         this.membership = services.workspace.EcosystemMembership;
         this.ecosystemScopes = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
-        this.documentOrders = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
         this.ecosystemElements = new WorkspaceCache(services.shared, DocumentState.IndexedContent);
     }
 
@@ -39,7 +37,7 @@ export class CxeScopeProvider extends DefaultScopeProvider {
         }
         return this.ecosystemScopes.get(`${ecosystem}\u0000${referenceType}`, () => new EcosystemScope(
             this.indexManager as CxeIndexManager, this.reflection, referenceType,
-            this.documentOrders.get(ecosystem, () => new Map(this.membership.urisOf(ecosystem).map((uri, i) => [uri, i])))));
+            this.membership.positionsOf(ecosystem)));
     }
 
     /** The elements of a scope as a plain array, built once per state: what completion filters and ranks on every keystroke. */

@@ -1,8 +1,9 @@
 import { type AstNode, DocumentState, type LangiumDocument, WorkspaceCache, AstUtils } from 'langium';
 import type { CxeServices } from '../cxe-module.js';
 import * as ast from '../generated/ast.js';
-import type { EcosystemModel, ModelPart } from '../model/ecosystem-model.js';
+import { type EcosystemModel, type ModelPart, sameSite } from '../model/ecosystem-model.js';
 import type { EcosystemModels } from '../model/ecosystem-models.js';
+import { type PartChange, replacesEveryPart, takePartChanges } from '../model/part-changes.js';
 import { ecosystemNameOf } from '../workspace/ecosystem-membership.js';
 import { allChecks, ecosystemWideChecks } from './checks/index.js';
 import type { Check, Focus, Problem } from './problem.js';
@@ -20,7 +21,8 @@ interface Found {
 
 /** What the checks found in an ecosystem, for the parts of its documents at the time. */
 interface EcosystemState {
-    readonly parts: ReadonlyMap<string, ModelPart>;
+    /** The parts the findings are for, brought up to date in place by the next update. */
+    readonly parts: Map<string, ModelPart>;
     readonly byDocument: ReadonlyMap<string, readonly Found[]>;
 }
 
@@ -65,12 +67,13 @@ export class EcosystemProblems {
     }
 
     private update(ecosystem: string): EcosystemState {
-        const parts = new Map(this.models.partsOf(ecosystem));
         const previous = this.states.get(ecosystem);
-        if (previous && sameParts(previous.parts, parts)) {
+        const parts = previous?.parts ?? new Map<string, ModelPart>();
+        const changes = takePartChanges(parts, this.models.partsOf(ecosystem));
+        if (previous && changes.length === 0) {
             return previous;
         }
-        const next = parts.size === 0 ? { parts, byDocument: new Map() } : this.check(ecosystem, parts, previous);
+        const next = parts.size === 0 ? { parts, byDocument: new Map() } : this.check(ecosystem, parts, changes, previous);
         parts.size === 0 ? this.states.delete(ecosystem) : this.states.set(ecosystem, next);
         for (const uri of new Set([...previous?.byDocument.keys() ?? [], ...next.byDocument.keys()])) {
             if (!sameFindings(previous?.byDocument.get(uri), next.byDocument.get(uri))) {
@@ -80,15 +83,17 @@ export class EcosystemProblems {
         return next;
     }
 
-    private check(ecosystem: string, parts: ReadonlyMap<string, ModelPart>, previous: EcosystemState | undefined): EcosystemState {
+    private check(ecosystem: string, parts: Map<string, ModelPart>, changes: readonly PartChange[], previous: EcosystemState | undefined): EcosystemState {
         const model = this.models.modelOf(ecosystem);
-        const focus = previous ? focusAfter(model, previous.parts, parts) : undefined;
+        // With every part changed (a one-file ecosystem after any edit) the focus would be the whole model.
+        const focus = previous && !replacesEveryPart(changes, parts) ? focusAfter(model, parts, changes) : undefined;
         const found = checkFocus(model, focus?.focus ?? wholeModel(model), allChecks);
         if (previous && focus) {
             // Kept: what the element checks found on elements out of focus that are still in the model.
+            const changed = new Map(changes.map(change => [change.uri, change]));
             for (const [uri, list] of previous.byDocument) {
-                const part = parts.get(uri);
-                const present = part === previous.parts.get(uri) ? undefined : new Set<AstNode>(part?.elements);
+                const change = changed.get(uri);
+                const present = change && new Set<AstNode>(change.after?.elements);
                 found.push(...list.filter(({ problem, check }) => {
                     const owner = ownerOf(problem.node);
                     return !ecosystemWideChecks.has(allChecks[check]) && !focus.elements.has(owner) && (!present || present.has(owner));
@@ -126,22 +131,19 @@ function wholeModel(model: EcosystemModel): Focus {
  * those (duplicates). A document whose references were only rebound keeps its elements,
  * so only those holding a rebound reference are looked at again.
  */
-function focusAfter(model: EcosystemModel, before: ReadonlyMap<string, ModelPart>, after: ReadonlyMap<string, ModelPart>): { focus: Focus; elements: Set<AstNode> } {
+function focusAfter(model: EcosystemModel, after: ReadonlyMap<string, ModelPart>, changes: readonly PartChange[]): { focus: Focus; elements: Set<AstNode> } {
     const touched = new Set<AstNode>();
     const names = new Set<string>();
-    for (const uri of new Set([...before.keys(), ...after.keys()])) {
-        const [old, now] = [before.get(uri), after.get(uri)];
-        if (old === now) {
-            continue;
-        }
-        const kept = new Set(old?.elements);
-        const replaced = now?.elements.filter(element => !kept.delete(element)) ?? [];
+    for (const { before: old, after: now } of changes) {
+        const rebound = old?.elements === now?.elements; // the same elements: only references moved
+        const kept = new Set(rebound ? [] : old?.elements);
+        const replaced = rebound ? [] : now?.elements.filter(element => !kept.delete(element)) ?? [];
         [...kept, ...replaced].forEach(element => touched.add(element));
         const [oldSites, newSites] = [old?.references ?? [], now?.references ?? []];
         const pairwise = oldSites.length === newSites.length && replaced.length === 0 && kept.size === 0;
         oldSites.forEach((site, i) => {
             const next = pairwise ? newSites[i] : undefined;
-            if (next?.container !== site.container || next.property !== site.property || next.target !== site.target) {
+            if (!next || !sameSite(site, next)) {
                 touched.add(ownerOf(site.container)).add(site.target);
                 if (next) {
                     touched.add(next.target);
@@ -198,10 +200,6 @@ function offsetOf(problem: Problem): number {
 
 function compareText(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sameParts(a: ReadonlyMap<string, ModelPart>, b: ReadonlyMap<string, ModelPart>): boolean {
-    return a.size === b.size && [...a].every(([uri, part]) => b.get(uri) === part);
 }
 
 function sameFindings(a: readonly Found[] | undefined, b: readonly Found[] | undefined): boolean {

@@ -1,5 +1,6 @@
 import {
-    type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI, Cancellation, DefaultDocumentBuilder, DocumentState, UriUtils,
+    type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI, Cancellation, DefaultDocumentBuilder, DocumentState,
+    OperationCancelled, UriUtils,
 } from 'langium';
 import type { CxeAddedServices } from '../cxe-module.js';
 import type { Model } from '../generated/ast.js';
@@ -38,6 +39,8 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
     private readonly unresolved = new Set<string>();
     /** The names each document's references were written with when it was last linked. */
     private readonly referencedNames = new NameIndex();
+    /** Callers waiting for the workspace to reach a state (`waitUntil` without a document), see awaitBuilderState. */
+    private readonly stateWaiters = new Set<{ readonly state: DocumentState; readonly resolve: () => void }>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -128,7 +131,7 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
         const moved = new Set<string>();
         const names = new Set<string>();
         const ecosystems = new Set<string>();
-        const rebindable = new Map<AstNode, Rebinding>();
+        const rebindable = new Map<string, Rebinding>();
         for (const [key, { uri, before, root: oldRoot }] of this.exportsBefore) {
             const document = this.langiumDocuments.getDocument(uri);
             const after = document ? exportsOf(document) : undefined;
@@ -136,7 +139,8 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
             if (document && changedNames && oldRoot) {
                 const root = document.parseResult.value as Model;
                 const exports = (this.indexManager as CxeIndexManager).exportsOf(key);
-                rebindable.set(oldRoot, {
+                rebindable.set(key, {
+                    root: oldRoot,
                     named: Map.groupBy(root.elements.filter(element => element.name), element => element.name!),
                     exports: new Map(exports.map(description => [description.path, description])),
                     changedNames,
@@ -169,29 +173,68 @@ export class CxeDocumentBuilder extends DefaultDocumentBuilder {
         return [...relink];
     }
 
-    private rebind(document: LangiumDocument, rebindable: ReadonlyMap<AstNode, Rebinding>): boolean {
+    private rebind(document: LangiumDocument, rebindable: ReadonlyMap<string, Rebinding>): boolean {
         const services = this.serviceRegistry.getServices(document.uri);
-        const moves = (services.references.Linker as CxeLinker).rebind(document, rebindable);
-        if (!moves) {
+        const rebound = (services.references.Linker as CxeLinker).rebind(document, rebindable);
+        if (!rebound) {
             return false;
         }
-        if (moves.length > 0) {
-            (this.indexManager as CxeIndexManager).retarget(document.uri, moves);
+        if (rebound.moves.length > 0) {
+            (this.indexManager as CxeIndexManager).retarget(document.uri, rebound.moves);
         }
-        (services as unknown as CxeAddedServices).workspace.EcosystemModels.forget(document);
+        (services as unknown as CxeAddedServices).workspace.EcosystemModels.retarget(document, rebindable.keys(), rebound.targets);
         return true;
     }
 
     /**
      * Before validating: the documents whose check problems changed join the documents to validate,
-     * and the edited documents go first (their diagnostics are the ones the user waits for).
+     * and the edited documents go first (their diagnostics are the ones the user waits for). After
+     * each phase: the callers waiting for the workspace to reach it go on (awaitBuilderState).
      */
     protected override async runCancelable(documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
         callback: (document: LangiumDocument) => Promise<unknown> | unknown): Promise<void> {
         if (targetState === DocumentState.Validated && this.options.validation) {
             documents = this.withChangedProblems(documents);
         }
-        return super.runCancelable(documents, targetState, cancelToken, callback);
+        await super.runCancelable(documents, targetState, cancelToken, callback);
+        // The phase is recorded as reached (currentState) and no message has come in since.
+        for (const waiter of this.stateWaiters) {
+            if (waiter.state <= this.currentState) {
+                this.stateWaiters.delete(waiter);
+                waiter.resolve();
+            }
+        }
+    }
+
+    /**
+     * Resolves once a build records the state as reached. Langium resolves these waits from the
+     * phase's listeners, but it notifies a copy of them, yielding to the event loop in between, and
+     * records the phase only afterwards; and it notifies no one for a phase without documents (a
+     * build after a deletion). A request that came in meanwhile (`cxe/diagram` waits for Validated)
+     * was in neither and waited for the next build that validated something, which a client waiting
+     * for the answer never started: the server sat idle with the request open.
+     */
+    protected override awaitBuilderState(state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (this.currentState >= state) {
+            return Promise.resolve();
+        }
+        if (cancelToken.isCancellationRequested) {
+            return Promise.reject(OperationCancelled);
+        }
+        return new Promise((resolve, reject) => {
+            const waiter = {
+                state, resolve: () => {
+                    cancelled.dispose();
+                    resolve();
+                },
+            };
+            const cancelled = cancelToken.onCancellationRequested(() => {
+                this.stateWaiters.delete(waiter);
+                cancelled.dispose();
+                reject(OperationCancelled);
+            });
+            this.stateWaiters.add(waiter);
+        });
     }
 
     private withChangedProblems(documents: LangiumDocument[]): LangiumDocument[] {

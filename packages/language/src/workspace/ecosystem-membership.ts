@@ -1,4 +1,4 @@
-import { DocumentState, GrammarUtils, type LangiumDocument, type LangiumDocuments, WorkspaceCache } from 'langium';
+import { DocumentState, GrammarUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import { type Model, isModel } from '../generated/ast.js';
 
@@ -24,37 +24,65 @@ const declared = new WeakMap<Model, string | undefined>();
 
 /**
  * Which documents form which ecosystem: all files that declare the same ecosystem name are one model.
- * Recomputed once per build, after every document is indexed (before any reference is linked).
+ * Worked out again after a build indexes a document that is new or declares another ecosystem than
+ * before, or after a document is deleted (before any reference is linked); an edit that keeps the
+ * file's ecosystem keeps the membership, so a keystroke does not sort the workspace's URIs again.
  */
 export class EcosystemMembership {
     private readonly documents: LangiumDocuments;
-    private readonly cache: WorkspaceCache<string, ReadonlyMap<string, readonly LangiumDocument[]>>;
+    private current?: Membership;
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
-        this.cache = new WorkspaceCache(shared, DocumentState.IndexedContent);
+        const builder = shared.workspace.DocumentBuilder;
+        builder.onBuildPhase(DocumentState.IndexedContent, indexed => {
+            if (this.current && indexed.some(document => !this.current!.ecosystemOf.has(document) || this.current!.ecosystemOf.get(document) !== ecosystemNameOf(document))) {
+                this.current = undefined;
+            }
+        });
+        builder.onUpdate((_changed, deleted) => {
+            if (deleted.length > 0) {
+                this.current = undefined;
+            }
+        });
     }
 
     /** The documents of an ecosystem, sorted by URI so that every consumer sees one stable order. */
     documentsOf(ecosystem: string): readonly LangiumDocument[] {
-        return this.byEcosystem().get(ecosystem) ?? [];
+        return this.membership().byEcosystem.get(ecosystem) ?? [];
     }
 
-    /** The URIs of an ecosystem's documents, in URI order. */
-    urisOf(ecosystem: string): string[] {
-        return this.documentsOf(ecosystem).map(doc => doc.uri.toString());
+    /** Each document's position in its ecosystem's URI order, by URI; the same map until the membership changes. */
+    positionsOf(ecosystem: string): ReadonlyMap<string, number> {
+        const { positions } = this.membership();
+        let found = positions.get(ecosystem);
+        if (!found) {
+            found = new Map(this.documentsOf(ecosystem).map((document, i) => [document.uri.toString(), i]));
+            positions.set(ecosystem, found);
+        }
+        return found;
     }
 
     ecosystems(): string[] {
-        return [...this.byEcosystem().keys()].sort();
+        return [...this.membership().byEcosystem.keys()].sort();
     }
 
-    private byEcosystem(): ReadonlyMap<string, readonly LangiumDocument[]> {
-        return this.cache.get('all', () => {
+    private membership(): Membership {
+        if (!this.current) {
             const sorted = this.documents.all.toArray().sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
-            return Map.groupBy(sorted.filter(document => ecosystemNameOf(document) !== undefined), document => ecosystemNameOf(document)!);
-        });
+            const ecosystemOf = new Map(sorted.map(document => [document, ecosystemNameOf(document)]));
+            const byEcosystem = Map.groupBy(sorted.filter(document => ecosystemOf.get(document) !== undefined), document => ecosystemOf.get(document)!);
+            this.current = { ecosystemOf, byEcosystem, positions: new Map() };
+        }
+        return this.current;
     }
+}
+
+interface Membership {
+    /** The ecosystem each document declared when the membership was worked out. */
+    readonly ecosystemOf: ReadonlyMap<LangiumDocument, string | undefined>;
+    readonly byEcosystem: ReadonlyMap<string, readonly LangiumDocument[]>;
+    readonly positions: Map<string, ReadonlyMap<string, number>>;
 }
 
 /** Code-unit order, independent of locale, so that output is the same on every machine. */

@@ -19,7 +19,7 @@ export const checkEmployers: Check = (_model, report, focus) => {
 
 /** no-customer: an ecosystem is about someone's experience; reported on every file's header. */
 export const checkHasCustomer: Check = (model, report) => {
-    if (model.actors.some(actor => actor.kind === 'customer')) {
+    if (model.someActor(actor => actor.kind === 'customer')) {
         return;
     }
     for (const header of model.headers) {
