@@ -29,7 +29,11 @@ const PIECE = 16;
 /** Side of a cell of the grid that finds the boxes near a place. */
 const CELL = 64;
 
-/** The top-left corners of the labels (undefined where there is no label), in the order given. */
+/**
+ * The top-left corners of the labels (undefined where there is no label), in the order given. A label
+ * with no free place anywhere along its path (none on the examples, the synthetic views or the
+ * 500-actor view) goes on its path's midpoint.
+ */
 export function placeLabels(labels: ReadonlyArray<LabelToPlace | undefined>, nodes: readonly Box[]): Array<Point | undefined> {
     const taken = new Grid<Box>();
     nodes.forEach(node => taken.add(node, node));
@@ -81,7 +85,7 @@ function freePlace(label: LabelToPlace, edge: number, taken: Grid<Box>, paths: P
 
 /**
  * Where a label's centre may go from a point of its path, nearest first: on it; just beside it (above,
- * below, left, right); then farther out, the box's nearest side at most MAX_GAP from the path.
+ * below, left, right); then farther out, the box's nearest side BESIDE from the path.
  */
 function shiftsOf(label: LabelToPlace): Point[][] {
     return [0, ...BESIDE].map(gap => {
