@@ -29,6 +29,29 @@ export function nearestSegment(points: readonly Point[], p: Point): number {
     return best;
 }
 
+/** The length of a polyline. */
+export function pathLength(points: readonly Point[]): number {
+    let length = 0;
+    for (let i = 1; i < points.length; i++) {
+        length += Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+    }
+    return length;
+}
+
+/** The point at a distance along a polyline (its last point past its length). */
+export function pointAlong(points: readonly Point[], distance: number): Point {
+    let remaining = distance;
+    for (let i = 1; i < points.length; i++) {
+        const length = Math.hypot(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+        if (remaining <= length && length > 0) {
+            const t = remaining / length;
+            return { x: points[i - 1].x + t * (points[i].x - points[i - 1].x), y: points[i - 1].y + t * (points[i].y - points[i - 1].y) };
+        }
+        remaining -= length;
+    }
+    return points.at(-1)!;
+}
+
 /** Distance from a box to a path: 0 when the path touches the box. */
 export function boxToPath(box: Box, points: readonly Point[]): number {
     const corners: Point[] = [{ x: box.x, y: box.y }, { x: box.x + box.width, y: box.y }, { x: box.x + box.width, y: box.y + box.height }, { x: box.x, y: box.y + box.height }];

@@ -3,9 +3,10 @@ import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph.js'
 import { KIND_STYLES, type LabelLine, edgeLabelLines } from './diagram-style.js';
 import { textWidth, wrapText } from './text-metrics.js';
 
-import { type Point, boxToPath, segmentTouchesBox } from './geometry.js';
+import { type Point, boxToPath, pathLength, pointAlong, segmentTouchesBox } from './geometry.js';
 import { clipToOutline, nearestOnOutline, outlineOf } from './node-outline.js';
 import { endsFacingTheirPaths } from './edge-ends.js';
+import { placeLabels } from './label-placement.js';
 
 export type { Point } from './geometry.js';
 
@@ -41,6 +42,8 @@ export interface LaidOutGraph {
     readonly height: number;
     readonly nodes: readonly LaidOutNode[];
     readonly edges: readonly LaidOutEdge[];
+    /** Labels placed after the layout can lie over other edges: they are drawn above every edge. */
+    readonly labelsOverEdges?: true;
 }
 
 export const NODE_FONT = 13;
@@ -65,6 +68,8 @@ const NODE_PADDING_X = 16;
 const NODE_PADDING_Y = 10;
 const MIN_NODE_WIDTH = 100;
 const LABEL_TEXT_WIDTH = 100;
+/** Room on either side of the widest label between two layers, in views whose labels are placed after the layout. */
+const LABEL_ROOM = 16;
 const MAX_LABEL_LINES = 6;
 /** Distance between the ends of edges on one side of a node: arrowheads (8 px) stay apart. */
 const ARROW_SPACING = 14;
@@ -82,7 +87,8 @@ const ENDS_MID_SIDE: LayoutOptions = { 'elk.portAlignment.default': 'CENTER', 'e
  * direction, in the other one, top-down with few nodes a layer, and last as a left-to-right chain
  * wrapped into rows (portrait: it fits any panel, but an edge from one row to another loops around
  * the drawing); the first complete drawing narrow enough to read in a 700 px panel wins
- * (`chooseLayout`). Views past SMALL_VIEW nodes get the fast settings, in their declared direction.
+ * (`chooseLayout`). Views past SMALL_VIEW nodes get the fast settings, in their declared direction,
+ * and their labels are placed after the layout (`labelsAfterLayout`).
  */
 const SMALL_VIEW = 40;
 const COMMON_OPTIONS: LayoutOptions = {
@@ -131,8 +137,10 @@ const WRAP_ASPECT_RATIOS = ['0.3', '0.5'];
  * otherwise fill one layer too wide for the panel (LifeGoals: 1,283 px, 708 px with these).
  */
 const FEW_PER_LAYER: LayoutOptions = { 'elk.layered.layering.strategy': 'COFFMAN_GRAHAM', 'elk.layered.layering.coffmanGraham.layerBound': '3' };
-// One set of columns for the whole drawing: components are not packed apart.
-const LAYERED_BY_DEPTH: LayoutOptions = { 'elk.partitioning.activate': 'true', 'elk.separateConnectedComponents': 'false' };
+// One set of columns for the whole drawing: components are not packed apart (on the 500-actor view,
+// 3,687 px wide instead of 4,740 with its few small components packed beside the large one, as many crossings).
+const ONE_LAYERING: LayoutOptions = { 'elk.separateConnectedComponents': 'false' };
+const LAYERED_BY_DEPTH: LayoutOptions = { 'elk.partitioning.activate': 'true', ...ONE_LAYERING };
 
 interface ElkLayouter {
     layout(graph: ElkNode): Promise<ElkNode>;
@@ -166,12 +174,35 @@ function edgeEndsPerSide(graph: DiagramGraph): Map<string, number> {
     return new Map(graph.nodes.map(node => [node.id, Math.max(outgoing.get(node.id) ?? 0, incoming.get(node.id) ?? 0)]));
 }
 
+/**
+ * Whether a view's labels are placed on their routes after the layout (`placeLabels`) rather than laid
+ * out by ELK. ELK makes every label a node and every edge spanning several layers a chain of dummy
+ * nodes, one a layer: on the 500-actor view 26,000 of them (the model order makes a chain about 100
+ * layers deep, edges span 30 on average), which is most of its time. Without labels the layers halve,
+ * and so do the dummies; the space between layers is made wide enough to hold a label instead.
+ */
+function labelsAfterLayout(graph: DiagramGraph): boolean {
+    return graph.nodes.length > SMALL_VIEW;
+}
+
+/**
+ * Layers far enough apart that two of the widest (tallest, laid out down) labels fit side by side
+ * between them: on the 500-actor view, labels then cover 10 other edges each on average (where a label
+ * hides what runs under it), against 20 with room for one (drawing 5,778 px wide against 4,007).
+ */
+function roomForLabels(sizes: Sizes, direction: string): LayoutOptions {
+    const labels = [...sizes.labels.values()].filter(label => label !== undefined);
+    const extent = Math.max(0, ...labels.map(label => (direction === 'DOWN' ? label.height : label.width)));
+    return { 'elk.layered.spacing.nodeNodeBetweenLayers': String(2 * extent + LABEL_ROOM) };
+}
+
 /** The option sets to try on a graph, best first: the first readable result is kept. */
-function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
+function candidateOptions(graph: DiagramGraph, sizes: Sizes): LayoutOptions[] {
     const direction = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
+    const big = labelsAfterLayout(graph) ? roomForLabels(sizes, direction) : {};
     if (graph.nodes.some(node => node.layer !== undefined)) {
         const speed = graph.nodes.length <= SMALL_VIEW ? THOROUGH_OPTIONS : FAST_OPTIONS;
-        const byDepth = { ...COMMON_OPTIONS, ...speed, ...LAYERED_BY_DEPTH, 'elk.layered.layering.strategy': layeringOf(graph) };
+        const byDepth = { ...COMMON_OPTIONS, ...speed, ...LAYERED_BY_DEPTH, 'elk.layered.layering.strategy': layeringOf(graph), ...big };
         // Columns by depth first; rows when the columns are too wide to read in the panel.
         const other = direction === 'DOWN' ? 'RIGHT' : 'DOWN';
         return graph.nodes.length <= SMALL_VIEW
@@ -179,7 +210,7 @@ function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
             : [{ ...byDepth, 'elk.direction': direction }];
     }
     if (graph.nodes.length > SMALL_VIEW) {
-        return [{ ...COMMON_OPTIONS, ...FAST_OPTIONS, 'elk.direction': direction }];
+        return [{ ...COMMON_OPTIONS, ...FAST_OPTIONS, ...ONE_LAYERING, 'elk.direction': direction, ...big }];
     }
     // Straight drawings first (declared direction, the other one, top-down with few nodes a layer); rows last.
     const straight = (direction: string) => ({ ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': direction });
@@ -190,7 +221,8 @@ function candidateOptions(graph: DiagramGraph): LayoutOptions[] {
     return [straight(declared), straight(declared === 'DOWN' ? 'RIGHT' : 'DOWN'), { ...straight('DOWN'), ...FEW_PER_LAYER }, ...wrapped, validRows];
 }
 
-function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions): ElkNode {
+/** The ELK input: sized nodes and, unless they are placed after the layout (or `withLabels`), labels. */
+function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions, withLabels = !labelsAfterLayout(graph)): ElkNode {
     const layered = graph.nodes.some(node => node.layer !== undefined);
     return {
         id: 'root',
@@ -208,7 +240,7 @@ function toElk(graph: DiagramGraph, sizes: Sizes, layoutOptions: LayoutOptions):
             },
         })),
         edges: graph.edges.map(edge => {
-            const label = sizes.labels.get(edge.id);
+            const label = withLabels ? sizes.labels.get(edge.id) : undefined;
             return {
                 id: edge.id,
                 sources: [edge.from],
@@ -260,9 +292,13 @@ function layeringOf(graph: DiagramGraph): string {
     return startsLast ? 'LONGEST_PATH' : 'LONGEST_PATH_SOURCE';
 }
 
-/** The ELK input for a graph (sized nodes and labels, the first option set tried): the benchmark compares option sets on it. */
+/**
+ * The ELK input for a graph with every label (sized nodes and labels, the first option set tried):
+ * the benchmark compares ELK's defaults on it with the whole pipeline.
+ */
 export function elkGraphOf(graph: DiagramGraph): ElkNode {
-    return toElk(graph, sizesOf(graph), candidateOptions(graph)[0]);
+    const sizes = sizesOf(graph);
+    return toElk(graph, sizes, candidateOptions(graph, sizes)[0], true);
 }
 
 /** Runs ELK on a prepared input. */
@@ -272,7 +308,7 @@ export async function runElk(input: ElkNode): Promise<ElkNode> {
 
 export async function layoutGraph(graph: DiagramGraph): Promise<LaidOutGraph> {
     const sizes = sizesOf(graph);
-    const candidates = candidateOptions(graph);
+    const candidates = candidateOptions(graph, sizes);
     if (candidates.length === 1) {
         return fromElk(graph, sizes, await runElk(toElk(graph, sizes, candidates[0])));
     }
@@ -317,16 +353,31 @@ function fromElk(graph: DiagramGraph, sizes: Sizes, result: ElkNode): LaidOutGra
         return { from: edge.from, to: edge.to, points, label: size && elkLabel ? { ...size, ...labelPosition(elkLabel, points, size) } : undefined };
     });
     const paths = endsFacingTheirPaths(routes, byId);
-    const edges = routes.map((route, index) => {
+    const routed = routes.map((route, index) => {
         const edge = graph.edges[index];
         const [from, to] = [byId.get(edge.from), byId.get(edge.to)];
         return { edge, points: paths[index].length > 0 ? endsOnOutlines(joinedToEnds(paths[index], from, to), from, to) : [], label: route.label };
     });
-    // ELK's wrapping can route an edge around the outside of the size it reports: the drawing holds every route.
+    const edges = labelsAfterLayout(graph) ? withLabelsPlaced(routed, sizes, nodes) : routed;
+    // ELK's wrapping can route an edge around the outside of the size it reports: the drawing holds every route, and every label.
     const points = edges.flatMap(edge => edge.points);
-    const width = points.reduce((max, point) => Math.max(max, point.x + EDGE_MARGIN), result.width ?? 0);
-    const height = points.reduce((max, point) => Math.max(max, point.y + EDGE_MARGIN), result.height ?? 0);
-    return { graph, width, height, nodes, edges };
+    const labels = edges.flatMap(({ label }) => (label ? [label] : []));
+    const width = labels.reduce((max, label) => Math.max(max, label.x + label.width), points.reduce((max, point) => Math.max(max, point.x + EDGE_MARGIN), result.width ?? 0));
+    const height = labels.reduce((max, label) => Math.max(max, label.y + label.height), points.reduce((max, point) => Math.max(max, point.y + EDGE_MARGIN), result.height ?? 0));
+    return { graph, width, height, nodes, edges, ...(labelsAfterLayout(graph) ? { labelsOverEdges: true as const } : {}) };
+}
+
+/** The edges with their labels placed on their final routes (views whose labels ELK did not lay out). */
+function withLabelsPlaced(edges: readonly LaidOutEdge[], sizes: Sizes, nodes: readonly LaidOutNode[]): LaidOutEdge[] {
+    const labels = edges.map(({ edge, points }) => {
+        const size = sizes.labels.get(edge.id);
+        return size && { ...size, points };
+    });
+    const places = placeLabels(labels, nodes);
+    return edges.map((edge, i) => {
+        const [size, place] = [sizes.labels.get(edge.edge.id), places[i]];
+        return size && place ? { ...edge, label: { ...size, ...place } } : edge;
+    });
 }
 
 /** ELK ends a path on the node's box: it is moved along its last segment onto the node's outline (an ellipse, a hexagon). */
@@ -420,22 +471,8 @@ function labelPosition(elkLabel: { x?: number; y?: number }, points: readonly Po
     if (points.length < 2 || (!unplaced && boxToPath({ ...placed, ...size }, points) <= MAX_LABEL_DISTANCE)) {
         return placed;
     }
-    const mid = pathMidpoint(points);
+    const mid = pointAlong(points, pathLength(points) / 2);
     return { x: mid.x - size.width / 2, y: mid.y - size.height / 2 };
-}
-
-/** The point halfway along a polyline. */
-function pathMidpoint(points: readonly Point[]): Point {
-    const lengths = points.slice(1).map((point, i) => Math.hypot(point.x - points[i].x, point.y - points[i].y));
-    let remaining = lengths.reduce((a, b) => a + b, 0) / 2;
-    for (let i = 0; i < lengths.length; i++) {
-        if (remaining <= lengths[i] && lengths[i] > 0) {
-            const t = remaining / lengths[i];
-            return { x: points[i].x + t * (points[i + 1].x - points[i].x), y: points[i].y + t * (points[i + 1].y - points[i].y) };
-        }
-        remaining -= lengths[i];
-    }
-    return points[0];
 }
 
 /**

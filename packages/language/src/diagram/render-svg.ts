@@ -45,7 +45,9 @@ export function renderSvg(laidOut: LaidOutGraph): string {
         ...subtitleLines.map((line, i) => `<text x="${MARGIN}" y="${num(MARGIN + titleLines.length * TITLE_LINE + SUBTITLE_LINE * (i + 0.5))}" font-size="${SUBTITLE_FONT}" dominant-baseline="central" fill="${COLORS.muted}">${escapeXml(line)}</text>`),
         `<g transform="translate(${MARGIN} ${num(header)})">`,
         ...changeMarks(laidOut),
-        ...laidOut.edges.map(edge => withChange(edge.edge.change, edgeGroup(edge))),
+        // Labels that may lie over other edges come after all of them (in groups of their own, clickable as their edge).
+        ...laidOut.edges.map(edge => withChange(edge.edge.change, edgeGroup(laidOut.labelsOverEdges ? { ...edge, label: undefined } : edge))),
+        ...(laidOut.labelsOverEdges ? laidOut.edges.filter(edge => edge.label).map(labelGroup) : []),
         ...laidOut.nodes.map(node => withChange(node.node.change, nodeGroup(node))),
         '</g>',
         `<g data-cxe-legend="" transform="translate(${MARGIN} ${num(legendTop)})">`,
@@ -110,28 +112,34 @@ function edgeGroup(laidOut: LaidOutEdge): string {
     const { edge, points, label } = laidOut;
     const look = edgeLook(edge);
     const bothWays = edge.flows?.some(flow => flow.from !== edge.from) ?? false;
-    const parts = [
+    return [
         `<g data-cxe-edge="${escapeXml(edge.id)}" data-cxe-kind="${edge.kind}">`,
         `<title>${escapeXml(edgeTooltip(edge))}</title>`,
         `<path d="${pathOf(points)}" fill="none" stroke="${look.stroke}" stroke-width="${look.width}"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''}${bothWays ? ` marker-start="url(#${look.marker})"` : ''} marker-end="url(#${look.marker})"/>`,
+        ...(label ? labelParts(points, label) : []),
+        '</g>',
+    ].join('');
+}
+
+/** A label drawn in a group of its own, above every edge: it has its edge's id, not its tooltip (the edge's group has that). */
+function labelGroup({ edge, points, label }: LaidOutEdge): string {
+    return [`<g data-cxe-edge="${escapeXml(edge.id)}" data-cxe-kind="${edge.kind}">`, ...labelParts(points, label!), '</g>'].join('');
+}
+
+function labelParts(points: readonly Point[], label: LaidOutLabel): string[] {
+    const forward = forwardGlyph(points, label);
+    const glyphs = { forward, back: OPPOSITE[forward] };
+    const left = label.x + LABEL_PADDING;
+    return [
+        `<rect x="${num(label.x)}" y="${num(label.y)}" width="${num(label.width)}" height="${num(label.height)}" rx="3" fill="${COLORS.background}" fill-opacity="0.92"/>`,
+        ...label.lines.map((line, i) => {
+            const y = num(label.y + LABEL_PADDING + LABEL_LINE * (i + 0.5));
+            const paint = `font-size="${LABEL_FONT}" dominant-baseline="central" fill="${TONE_COLORS[line.tone]}"${line.tone === 'via' ? ' font-style="italic"' : ''}`;
+            const glyph = line.arrow ? `<text x="${num(left)}" y="${y}" ${paint}>${glyphs[line.arrow]}</text>` : '';
+            const x = left + (line.arrow || line.indent ? LABEL_INDENT : 0);
+            return `${glyph}<text x="${num(x)}" y="${y}" ${paint}>${escapeXml(line.text)}</text>`;
+        }),
     ];
-    if (label) {
-        const forward = forwardGlyph(points, label);
-        const glyphs = { forward, back: OPPOSITE[forward] };
-        const left = label.x + LABEL_PADDING;
-        parts.push(
-            `<rect x="${num(label.x)}" y="${num(label.y)}" width="${num(label.width)}" height="${num(label.height)}" rx="3" fill="${COLORS.background}" fill-opacity="0.92"/>`,
-            ...label.lines.map((line, i) => {
-                const y = num(label.y + LABEL_PADDING + LABEL_LINE * (i + 0.5));
-                const paint = `font-size="${LABEL_FONT}" dominant-baseline="central" fill="${TONE_COLORS[line.tone]}"${line.tone === 'via' ? ' font-style="italic"' : ''}`;
-                const glyph = line.arrow ? `<text x="${num(left)}" y="${y}" ${paint}>${glyphs[line.arrow]}</text>` : '';
-                const x = left + (line.arrow || line.indent ? LABEL_INDENT : 0);
-                return `${glyph}<text x="${num(x)}" y="${y}" ${paint}>${escapeXml(line.text)}</text>`;
-            }),
-        );
-    }
-    parts.push('</g>');
-    return parts.join('');
 }
 
 function pathOf(points: readonly Point[]): string {

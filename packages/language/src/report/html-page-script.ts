@@ -167,7 +167,8 @@ export const PAGE_SCRIPT = String.raw`(function () {
         var node = event.target.closest('[data-cxe-element]');
         var edge = event.target.closest('[data-cxe-edge]');
         if (node) select(node.getAttribute('data-cxe-element'), false);
-        else if (edge) showEdge(edge);
+        // A label drawn above the edges is a group of its own: the edge is the first group with its id.
+        else if (edge) showEdge(canvas.querySelector('[data-cxe-edge="' + CSS.escape(edge.getAttribute('data-cxe-edge')) + '"]'));
     });
     document.getElementById('zoom-in').addEventListener('click', function () { viewer.zoom(1.25); });
     document.getElementById('zoom-out').addEventListener('click', function () { viewer.zoom(0.8); });

@@ -57,7 +57,8 @@ describe('renderers', () => {
         this.timeout(120_000);
         examples = await renderAll(await servicesFor(cxeFilesBelow(examplesDir)));
         hostileRendered = await renderAll(await servicesFor({ 'hostile.cxe': hostile }));
-        for (const [actors, seed] of [[6, 1], [12, 2], [20, 3], [30, 4], [40, 5]]) {
+        // 40 actors and more: views whose labels are placed after the layout (120: a dense one).
+        for (const [actors, seed] of [[6, 1], [12, 2], [20, 3], [30, 4], [40, 5], [120, 6]]) {
             synthetic.push(...await renderAll(await servicesFor({ [`synthetic-${actors}.cxe`]: syntheticNetwork(actors, seed) })));
         }
     });
@@ -261,6 +262,19 @@ journey Claim for Owner {
                     }
                 }
             }
+        });
+
+        it('labels placed after the layout of a large view are drawn above every edge, each clickable as its edge', () => {
+            const large = synthetic.filter(r => r.laidOut?.labelsOverEdges);
+            assert.ok(large.length >= 2, 'the 40- and 120-actor views have their labels placed after the layout');
+            for (const { name, svg, laidOut } of large) {
+                const [lastPath, firstLabel] = [svg.lastIndexOf('<path d='), svg.indexOf('fill-opacity="0.92"')];
+                assert.ok(firstLabel > lastPath, `${name}: a label is drawn before an edge that may run over it`);
+                const labelled = laidOut!.edges.filter(edge => edge.label).map(edge => edge.edge.id);
+                const groups = [...svg.matchAll(/<g data-cxe-edge="([^"]*)"[^>]*><rect /g)].map(match => match[1].replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'));
+                assert.deepEqual(groups, labelled, `${name}: every label in a group with its edge's id, in the edges' order`);
+            }
+            assert.ok(examples.every(r => !r.laidOut?.labelsOverEdges), 'example views (40 nodes or fewer) keep the labels ELK lays out');
         });
 
         it('arrowheads at a node are at least 8 px apart, on one side or around a corner (none piled onto another)', () => {
