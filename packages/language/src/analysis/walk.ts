@@ -50,11 +50,15 @@ export function walk(index: RelationIndex, start: ast.Walkable, direction: WalkD
         }
         frontier = reachedNow;
     }
-    const reached = [...depths].filter(([element]) => element !== start)
-        .map(([element, depth]) => ({ element, depth }))
-        .sort((a, b) => a.depth - b.depth || index.orderOf(a.element) - index.orderOf(b.element));
-    const byOrder = (edge: RelationEdge) => index.orderOf(far(edge));
-    return { start, direction, reached, relations: relations.sort((a, b) => depthOf(a) - depthOf(b) || byOrder(a) - byOrder(b)) };
+    // Sorted on keys worked out once per element or edge, not at every comparison.
+    const byDepthThenOrder = (a: { depth: number; order: number }, b: { depth: number; order: number }) => a.depth - b.depth || a.order - b.order;
+    const keyed = [...depths].filter(([element]) => element !== start)
+        .map(([element, depth]) => ({ element, depth, order: index.orderOf(element) }))
+        .sort(byDepthThenOrder);
+    const orderOf = new Map(keyed.map(({ element, order }) => [element, order]));
+    // A followed relation's far end is a reached element (depth 1 or more), never the start.
+    const followed = relations.map(edge => ({ edge, depth: depthOf(edge), order: orderOf.get(far(edge))! })).sort(byDepthThenOrder);
+    return { start, direction, reached: keyed.map(({ element, depth }) => ({ element, depth })), relations: followed.map(({ edge }) => edge) };
 
     function depthOf(edge: RelationEdge): number {
         return depths.get(far(edge)) ?? 0;
