@@ -51,9 +51,28 @@ function cutOf(word: string, maxWidth: number, fontSize: number, bold: boolean):
     return cut;
 }
 
+/** A letter of a script whose words take a hyphen where they are cut ("Implementa-" "tion"). */
+const HYPHENATED_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
+
+/**
+ * The first line of a word too long for one, and how much of the word it takes: cut as cutOf does,
+ * with a hyphen (room made for it) where the cut falls between two letters, two or more on each side,
+ * so that a reader sees the word go on.
+ */
+function firstLineOf(word: string, maxWidth: number, fontSize: number, bold: boolean): { line: string; taken: number } {
+    const cut = cutOf(word, maxWidth - textWidth('-', fontSize, bold), fontSize, bold);
+    const before = [...(/\S*$/u.exec(cut)?.[0] ?? '')].slice(-2);
+    const after = [...word.slice(cut.length, cut.length + 4)].slice(0, 2);
+    if ([...before, ...after].length === 4 && [...before, ...after].every(char => HYPHENATED_LETTER.test(char))) {
+        return { line: `${cut}-`, taken: cut.length };
+    }
+    const plain = cutOf(word, maxWidth, fontSize, bold);
+    return { line: plain, taken: plain.length };
+}
+
 /**
  * Breaks text into lines no wider than maxWidth, at spaces and after hyphens; a word longer than a
- * line is cut.
+ * line is cut, with a hyphen between letters.
  * At most maxLines lines: the last one ends with an ellipsis when text was left out. Linear in the
  * text's length, and it stops reading once maxLines lines are full, so any text is cheap to draw.
  */
@@ -81,9 +100,9 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
         let rest = word;
         let restWidth = width;
         while (restWidth > maxWidth && lines.length < maxLines) {
-            const cut = cutOf(rest, maxWidth, fontSize, bold);
-            lines.push(cut);
-            rest = rest.slice(cut.length);
+            const { line, taken } = firstLineOf(rest, maxWidth, fontSize, bold);
+            lines.push(line);
+            rest = rest.slice(taken);
             restWidth = textWidth(rest, fontSize, bold);
         }
         [current, currentWidth] = [rest, restWidth];

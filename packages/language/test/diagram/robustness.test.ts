@@ -73,6 +73,15 @@ describe('drawing what users type (issue 10)', () => {
         assert.deepEqual(wrapText('short words here', 500, 11, 3), ['short words here']);
     });
 
+    it('a word cut between two letters shows a hyphen, each line still fitting; ideographs and digits are cut without one', () => {
+        const lines = wrapText('Supercalifragilisticexpialidocious words', 80, 11, 3);
+        assert.deepEqual(lines.map(line => line.endsWith('-')), [true, true, false]);
+        assert.equal(lines.join('').replaceAll('-', ''), 'Supercalifragilisticexpialidocious words');
+        assert.ok(lines.every(line => textWidth(line, 11) <= 80));
+        assert.ok(wrapText('東京都庁舎の建設計画について', 60, 11, 3).every(line => !line.endsWith('-')));
+        assert.ok(wrapText('1234567890123456789012345678901234567890', 60, 11, 3).every(line => !line.endsWith('-')));
+    });
+
     it('a hyphenated word breaks after its hyphen, not inside a part', () => {
         const width = textWidth('installation', 11) + 1;
         assert.deepEqual(wrapText('Post-installation survey', width, 11, 3), ['Post-', 'installation', 'survey']);
@@ -91,7 +100,7 @@ describe('drawing what users type (issue 10)', () => {
                 return lines.every(line => line.replace('…', '').trim() !== sign);
             }));
         const width = textWidth('Implementation', 11) + 1;
-        assert.deepEqual(wrapText('$ Implementation fee', width, 11, 3), ['$ Implementati', 'on fee']);
+        assert.deepEqual(wrapText('$ Implementation fee', width, 11, 3), ['$ Implementati-', 'on fee']);
         assert.deepEqual(wrapText('Payment of 40 €', textWidth('Payment of', 11) + 1, 11, 3), ['Payment of', '40 €']);
         // Found by the property above (1 run in a few thousand): a one-letter amount and its sign, wider than the line.
         assert.deepEqual(wrapText('W $', 20, 11, 2), ['W $']);
