@@ -101,7 +101,7 @@ async function fuzzOne(session: LspSession, reference: LspSession, arbitrary: fc
     await fc.check(property, { seed, numRuns: 1, interruptAfterTimeLimit: 60_000 });
     if (target && smallest && options.out) {
         const reduced = await reduceLines(session, smallest, target, `${index}`);
-        const folder = path.join(options.out, `${target.replace(/[^\w.-]+/g, '-').slice(0, 80)}-${index}`);
+        const folder = folderFor(options.out, target, index);
         save(folder, reduced.transcript, reduced.findings, { seed: options.seed, index, caseSeed: seed });
         stats.failures.get(target)!.saved.push(folder);
     }
@@ -109,18 +109,17 @@ async function fuzzOne(session: LspSession, reference: LspSession, arbitrary: fc
 
 /**
  * Runs a case that hung `HANG_CONFIRMATIONS` more times: a hang of a request type that none of the
- * runs shows again becomes `hang-not-reproduced` (its detail says what the runs took).
+ * runs shows again becomes `hang-not-reproduced`.
  */
 async function confirmHangs(session: LspSession, reference: LspSession, fuzzCase: FuzzCase, findings: Finding[], id: string): Promise<Finding[]> {
     const hung = new Set(findings.filter(finding => finding.kind === 'hang').map(finding => finding.request));
     if (hung.size === 0) {
         return findings;
     }
-    const again = new Map<string, string[]>();
+    const again = new Set<string>();
     for (let attempt = 1; attempt <= HANG_CONFIRMATIONS && [...hung].some(request => !again.has(request)); attempt++) {
         const rerun = await runCase(session, fuzzCase, `${id}-confirm-${attempt}`, reference);
-        rerun.findings.filter(finding => finding.kind === 'hang' && hung.has(finding.request))
-            .forEach(finding => again.set(finding.request, [...(again.get(finding.request) ?? []), finding.detail]));
+        rerun.findings.filter(finding => finding.kind === 'hang' && hung.has(finding.request)).forEach(finding => again.add(finding.request));
     }
     return findings.map(finding => (finding.kind !== 'hang' || again.has(finding.request)
         ? finding
@@ -129,10 +128,14 @@ async function confirmHangs(session: LspSession, reference: LspSession, fuzzCase
 
 /** Saves a failing input as it is (no shrinking), in a folder per case, and lists it with its failures. */
 function saveFailing(out: string, findings: readonly Finding[], transcript: Transcript, replay: Record<string, number>, stats: FuzzStats): void {
-    const first = failureKey(findings[0]);
-    const folder = path.join(out, `${first.replace(/[^\w.-]+/g, '-').slice(0, 80)}-${replay.index}`);
+    const folder = folderFor(out, failureKey(findings[0]), replay.index);
     save(folder, transcript, findings, replay);
     new Set(findings.map(failureKey)).forEach(key => stats.failures.get(key)!.saved.push(folder));
+}
+
+/** The folder a failing input of case `index` is saved to, named after its (first) failure. */
+function folderFor(out: string, key: string, index: number): string {
+    return path.join(out, `${key.replace(/[^\w.-]+/g, '-').slice(0, 80)}-${index}`);
 }
 
 function record(stats: FuzzStats, requests: Map<string, number>, findings: readonly Finding[]): void {
