@@ -39,11 +39,11 @@ export function placeLabels(labels: ReadonlyArray<LabelToPlace | undefined>, nod
     nodes.forEach(node => taken.add(node, node));
     const paths = new PathPoints(labels.map(label => label?.points ?? []));
     const placed: Array<Point | undefined> = labels.map(() => undefined);
-    const order = [...labels.keys()].filter(i => labels[i] && labels[i].points.length >= 2)
-        .sort((a, b) => pathLength(labels[a]!.points) - pathLength(labels[b]!.points) || a - b);
+    const lengths = labels.map(label => (label ? pathLength(label.points) : 0));
+    const order = [...labels.keys()].filter(i => labels[i] && labels[i].points.length >= 2).sort((a, b) => lengths[a] - lengths[b] || a - b);
     for (const i of order) {
         const label = labels[i]!;
-        const box = freePlace(label, i, taken, paths) ?? centredAt(pointAlong(label.points, pathLength(label.points) / 2), label);
+        const box = freePlace(label, lengths[i], i, taken, paths) ?? centredAt(pointAlong(label.points, lengths[i] / 2), label);
         taken.add(box, box);
         placed[i] = { x: box.x, y: box.y };
     }
@@ -54,8 +54,7 @@ export function placeLabels(labels: ReadonlyArray<LabelToPlace | undefined>, nod
  * The free place covering the fewest other edges: centred on the path, from its midpoint outwards;
  * then beside the path the same way.
  */
-function freePlace(label: LabelToPlace, edge: number, taken: Grid<Box>, paths: PathPoints): Box | undefined {
-    const length = pathLength(label.points);
+function freePlace(label: LabelToPlace, length: number, edge: number, taken: Grid<Box>, paths: PathPoints): Box | undefined {
     const along = [length / 2];
     for (let offset = STEP; offset < length / 2; offset += STEP) {
         along.push(length / 2 + offset, length / 2 - offset);
@@ -101,6 +100,28 @@ function shiftsOf(label: LabelToPlace): Point[][] {
 const cellOf = (coordinate: number) => Math.floor(coordinate / CELL);
 const cellKey = (cx: number, cy: number) => (cx + 1024) * 1_048_576 + (cy + 1024);
 
+/** Visits the keys of the cells a box covers until the visitor answers true; whether it did. */
+function someCell(box: Box, visit: (key: number) => boolean): boolean {
+    for (let cx = cellOf(box.x); cx <= cellOf(box.x + box.width); cx++) {
+        for (let cy = cellOf(box.y); cy <= cellOf(box.y + box.height); cy++) {
+            if (visit(cellKey(cx, cy))) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/** The list a map holds for a key, put in empty when there was none. */
+function listIn<V>(cells: Map<number, V[]>, key: number): V[] {
+    let list = cells.get(key);
+    if (!list) {
+        list = [];
+        cells.set(key, list);
+    }
+    return list;
+}
+
 /**
  * Every path as points PIECE apart, bucketed by grid cell (flat x, y, path triples: a large view has
  * hundreds of thousands): how much of other edges a place covers is how many of their points it holds.
@@ -114,13 +135,7 @@ class PathPoints {
             const pieces = Math.ceil(Math.hypot(end.x - start.x, end.y - start.y) / PIECE);
             for (let k = 0; k < pieces; k++) {
                 const [x, y] = [start.x + (end.x - start.x) * (k + 0.5) / pieces, start.y + (end.y - start.y) * (k + 0.5) / pieces];
-                const key = cellKey(cellOf(x), cellOf(y));
-                const cell = this.cells.get(key);
-                if (cell) {
-                    cell.push(x, y, path);
-                } else {
-                    this.cells.set(key, [x, y, path]);
-                }
+                listIn(this.cells, cellKey(cellOf(x), cellOf(y))).push(x, y, path);
             }
         }));
     }
@@ -128,17 +143,16 @@ class PathPoints {
     /** The points of paths other than `own` in a box (counting stops at `limit`). */
     countIn(box: Box, own: number, limit: number): number {
         let count = 0;
-        for (let cx = cellOf(box.x); cx <= cellOf(box.x + box.width); cx++) {
-            for (let cy = cellOf(box.y); cy <= cellOf(box.y + box.height); cy++) {
-                const cell = this.cells.get(cellKey(cx, cy)) ?? [];
-                for (let i = 0; i < cell.length && count < limit; i += 3) {
-                    const [x, y] = [cell[i], cell[i + 1]];
-                    if (cell[i + 2] !== own && x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height) {
-                        count++;
-                    }
+        someCell(box, key => {
+            const cell = this.cells.get(key) ?? [];
+            for (let i = 0; i < cell.length && count < limit; i += 3) {
+                const [x, y] = [cell[i], cell[i + 1]];
+                if (cell[i + 2] !== own && x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height) {
+                    count++;
                 }
             }
-        }
+            return count >= limit;
+        });
         return count;
     }
 }
@@ -156,31 +170,14 @@ class Grid<T> {
     private readonly cells = new Map<number, T[]>();
 
     add(thing: T, box: Box): void {
-        this.forEachCell(box, key => {
-            const cell = this.cells.get(key);
-            if (cell) {
-                cell.push(thing);
-            } else {
-                this.cells.set(key, [thing]);
-            }
+        someCell(box, key => {
+            listIn(this.cells, key).push(thing);
             return false;
         });
     }
 
     /** Whether the test holds for a thing in a cell the box covers (a thing in several such cells may be tested more than once). */
     some(box: Box, test: (thing: T) => boolean): boolean {
-        return this.forEachCell(box, key => (this.cells.get(key) ?? []).some(test));
-    }
-
-    /** Visits the cells a box covers until the visitor answers true. */
-    private forEachCell(box: Box, visit: (key: number) => boolean): boolean {
-        for (let cx = cellOf(box.x); cx <= cellOf(box.x + box.width); cx++) {
-            for (let cy = cellOf(box.y); cy <= cellOf(box.y + box.height); cy++) {
-                if (visit(cellKey(cx, cy))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return someCell(box, key => (this.cells.get(key) ?? []).some(test));
     }
 }
