@@ -199,12 +199,12 @@ function roomForLabels(sizes: Sizes, direction: string): LayoutOptions {
 /** The option sets to try on a graph, best first: the first readable result is kept. */
 function candidateOptions(graph: DiagramGraph, sizes: Sizes): LayoutOptions[] {
     const direction = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
+    const other = direction === 'DOWN' ? 'RIGHT' : 'DOWN';
     const big = labelsAfterLayout(graph) ? roomForLabels(sizes, direction) : {};
     if (graph.nodes.some(node => node.layer !== undefined)) {
         const speed = graph.nodes.length <= SMALL_VIEW ? THOROUGH_OPTIONS : FAST_OPTIONS;
         const byDepth = { ...COMMON_OPTIONS, ...speed, ...LAYERED_BY_DEPTH, 'elk.layered.layering.strategy': layeringOf(graph), ...big };
         // Columns by depth first; rows when the columns are too wide to read in the panel.
-        const other = direction === 'DOWN' ? 'RIGHT' : 'DOWN';
         return graph.nodes.length <= SMALL_VIEW
             ? [{ ...byDepth, 'elk.direction': direction }, { ...byDepth, 'elk.direction': other }]
             : [{ ...byDepth, 'elk.direction': direction }];
@@ -213,12 +213,11 @@ function candidateOptions(graph: DiagramGraph, sizes: Sizes): LayoutOptions[] {
         return [{ ...COMMON_OPTIONS, ...FAST_OPTIONS, ...ONE_LAYERING, 'elk.direction': direction, ...big }];
     }
     // Straight drawings first (declared direction, the other one, top-down with few nodes a layer); rows last.
-    const straight = (direction: string) => ({ ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': direction });
-    const declared = graph.direction === 'down' ? 'DOWN' : 'RIGHT';
+    const straight = (towards: string) => ({ ...COMMON_OPTIONS, ...THOROUGH_OPTIONS, 'elk.direction': towards });
     const wrapped = WRAP_ASPECT_RATIOS.map(ratio => ({ ...straight('RIGHT'), 'elk.aspectRatio': ratio, 'elk.layered.wrapping.strategy': 'MULTI_EDGE' }));
     // Rows again, with cuts that ELK checks backwards (wider, but every edge routed on the examples).
     const validRows = { ...wrapped[0], 'elk.layered.wrapping.validify.strategy': 'LOOK_BACK' };
-    return [straight(declared), straight(declared === 'DOWN' ? 'RIGHT' : 'DOWN'), { ...straight('DOWN'), ...FEW_PER_LAYER }, ...wrapped, validRows];
+    return [straight(direction), straight(other), { ...straight('DOWN'), ...FEW_PER_LAYER }, ...wrapped, validRows];
 }
 
 /** The ELK input: sized nodes and, unless they are placed after the layout (or `withLabels`), labels. */
